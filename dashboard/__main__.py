@@ -1,0 +1,67 @@
+"""Curation commands: `python -m dashboard build` and `python -m dashboard check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, write_dataset
+from dashboard.curation.load import display_path
+from dashboard.paths import CURATED_DIR, DATASETS_DIR
+
+
+def _refused(error: BuildRefused, out_dir: Path) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"refused: {len(error.problems)} problem(s); {display_path(out_dir)} left untouched",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def build(curated: Path, out: Path) -> int:
+    try:
+        dataset = build_dataset(curated)
+    except BuildRefused as error:
+        return _refused(error, out)
+    written = write_dataset(dataset, out)
+    rows = ", ".join(f"{name} {t.num_rows}" for name, t in dataset.tables.items())
+    status = f"wrote {', '.join(written)}" if written else "unchanged"
+    print(f"dataset {dataset.version}: {rows}; {status}")
+    return 0
+
+
+def check(curated: Path, out: Path) -> int:
+    try:
+        dataset = build_dataset(curated)
+    except BuildRefused as error:
+        return _refused(error, out)
+    stale = stale_tables(dataset, out)
+    if stale:
+        for name in stale:
+            print(f"{display_path(out / name)}: stale or unreadable; run `python -m dashboard build`",
+                  file=sys.stderr)
+        return 1
+    print(f"dataset {dataset.version}: curated data valid and {display_path(out)} up to date")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("build", "validate the curated YAML and write the Parquet files"),
+        ("check", "fail if the curated YAML is invalid or the Parquet files are stale"),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+        sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+    args = parser.parse_args(argv)
+    command = build if args.command == "build" else check
+    return command(args.curated, args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
