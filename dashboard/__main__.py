@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.curation import dictionary
 from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, write_dataset
 from dashboard.curation.load import display_path
 from dashboard.paths import CURATED_DIR, DATASETS_DIR
@@ -39,12 +40,27 @@ def check(curated: Path, out: Path) -> int:
     except BuildRefused as error:
         return _refused(error, out)
     stale = stale_tables(dataset, out)
+    readme = out / "README.md"
+    if readme.exists() and not dictionary.is_current(readme):
+        print(
+            f"{display_path(readme)}: data dictionary out of date; run `python -m dashboard docs`",
+            file=sys.stderr,
+        )
+        return 1
     if stale:
         for name in stale:
-            print(f"{display_path(out / name)}: stale or unreadable; run `python -m dashboard build`",
-                  file=sys.stderr)
+            print(
+                f"{display_path(out / name)}: stale or unreadable; run `python -m dashboard build`",
+                file=sys.stderr,
+            )
         return 1
     print(f"dataset {dataset.version}: curated data valid and {display_path(out)} up to date")
+    return 0
+
+
+def docs(readme: Path) -> int:
+    changed = dictionary.write(readme)
+    print(f"{display_path(readme)}: data dictionary {'rewritten' if changed else 'unchanged'}")
     return 0
 
 
@@ -58,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
         sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+    sub = commands.add_parser("docs", help="regenerate the data dictionary in datasets/README.md")
+    sub.add_argument("--readme", type=Path, default=DATASETS_DIR / "README.md")
     args = parser.parse_args(argv)
+    if args.command == "docs":
+        return docs(args.readme)
     command = build if args.command == "build" else check
     return command(args.curated, args.out)
 

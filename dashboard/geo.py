@@ -7,7 +7,9 @@ import math
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 
 
-def destination(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
+def destination(
+    lat: float, lon: float, bearing_deg: float, distance_km: float
+) -> tuple[float, float]:
     """Point reached from (lat, lon) after distance_km along the initial bearing.
 
     Returns (lat, lon) in degrees with lon normalised to [-180, 180).

@@ -20,19 +20,42 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "int": pa.int32(),
     "float": pa.float64(),
     "bool": pa.bool_(),
-    "list_str": pa.list_(pa.string()),
-    "list_int": pa.list_(pa.int32()),
+    # Parquet names a list's items "element"; using that name here means a table read back
+    # from Parquet compares equal to the schema it was written with.
+    "list_str": pa.list_(pa.field("element", pa.string())),
+    "list_int": pa.list_(pa.field("element", pa.int32())),
 }
 
 MISSILE_CLASSES = (
-    "SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "cruise", "hypersonic", "SLV", "unknown",
+    "SRBM",
+    "MRBM",
+    "IRBM",
+    "ICBM",
+    "SLBM",
+    "cruise",
+    "hypersonic",
+    "SLV",
+    "unknown",
 )
 EVENT_TYPES = (
-    "sanctions", "summit", "talks", "visit", "un_action", "joint_statement",
-    "military_exercise", "policy", "inauguration", "other",
+    "sanctions",
+    "summit",
+    "talks",
+    "visit",
+    "un_action",
+    "joint_statement",
+    "military_exercise",
+    "policy",
+    "inauguration",
+    "other",
 )
 SPEAKER_TYPES = (
-    "head_of_state", "government", "military", "state_media", "diplomat", "expert",
+    "head_of_state",
+    "government",
+    "military",
+    "state_media",
+    "diplomat",
+    "expert",
     "international_org",
 )
 STANCES = ("condemn", "threaten", "justify", "downplay", "urge_dialogue", "assess", "reassure")
@@ -42,8 +65,14 @@ CONFIRMATIONS = ("confirmed", "claimed", "assessed")
 LAUNCHING_STATES = ("PRK", "KOR")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 CLAIM_FIELDS = (
-    "range_km", "apogee_km", "missile_class", "missile_name", "time_local", "count",
-    "heading_deg", "outcome",
+    "range_km",
+    "apogee_km",
+    "missile_class",
+    "missile_name",
+    "time_local",
+    "count",
+    "heading_deg",
+    "outcome",
 )
 
 
@@ -134,11 +163,17 @@ LAUNCH_SITES = Table(
         Column("province", "str", "Province or county.", nullable=True),
         Column("state", "str", "State the site is in, ISO 3166-1 alpha-3."),
         Column(
-            "lat", "float", "Latitude, WGS84; null when no source gives it.", nullable=True,
+            "lat",
+            "float",
+            "Latitude, WGS84; null when no source gives it.",
+            nullable=True,
             unit="degrees north",
         ),
         Column(
-            "lon", "float", "Longitude, WGS84; null when no source gives it.", nullable=True,
+            "lon",
+            "float",
+            "Longitude, WGS84; null when no source gives it.",
+            nullable=True,
             unit="degrees east",
         ),
         SOURCE_IDS,
@@ -181,16 +216,37 @@ LAUNCHES = Table(
         Column("missile_class", "str", "Class of missile.", enum=MISSILE_CLASSES),
         Column("missile_name", "str", "Designation, if reported.", nullable=True),
         Column("count", "int", "Number of missiles in the event.", unit="missiles"),
-        Column("range_km", "float", "Distance flown (farthest of the salvo).", nullable=True,
-               unit="km"),
-        Column("apogee_km", "float", "Maximum altitude (highest of the salvo).", nullable=True,
-               unit="km"),
-        Column("heading_deg", "float", "Launch bearing, clockwise from true north.",
-               nullable=True, unit="degrees"),
-        Column("impact_lat", "float", "Latitude of the impact point (reported or estimated).",
-               nullable=True, unit="degrees north"),
-        Column("impact_lon", "float", "Longitude of the impact point (reported or estimated).",
-               nullable=True, unit="degrees east"),
+        Column(
+            "range_km", "float", "Distance flown (farthest of the salvo).", nullable=True, unit="km"
+        ),
+        Column(
+            "apogee_km",
+            "float",
+            "Maximum altitude (highest of the salvo).",
+            nullable=True,
+            unit="km",
+        ),
+        Column(
+            "heading_deg",
+            "float",
+            "Launch bearing, clockwise from true north.",
+            nullable=True,
+            unit="degrees",
+        ),
+        Column(
+            "impact_lat",
+            "float",
+            "Latitude of the impact point (reported or estimated).",
+            nullable=True,
+            unit="degrees north",
+        ),
+        Column(
+            "impact_lon",
+            "float",
+            "Longitude of the impact point (reported or estimated).",
+            nullable=True,
+            unit="degrees east",
+        ),
         Column(
             "impact_estimated",
             "bool",
@@ -198,8 +254,12 @@ LAUNCHES = Table(
             "great circle rather than reported.",
             derived=True,
         ),
-        Column("landing_area", "str", "Body of water or area where the missiles came down.",
-               nullable=True),
+        Column(
+            "landing_area",
+            "str",
+            "Body of water or area where the missiles came down.",
+            nullable=True,
+        ),
         Column("outcome", "str", "Result of the launch.", enum=OUTCOMES),
         Column(
             "confirmation",
@@ -259,8 +319,12 @@ STATEMENTS = Table(
         Column("speaker", "str", "Person or body the words are attributed to."),
         Column("speaker_role", "str", "Office or description of the speaker."),
         Column("organization", "str", "Organisation the speaker speaks for.", nullable=True),
-        Column("state", "str", "State of the speaker or their organisation, ISO 3166-1 alpha-3.",
-               nullable=True),
+        Column(
+            "state",
+            "str",
+            "State of the speaker or their organisation, ISO 3166-1 alpha-3.",
+            nullable=True,
+        ),
         Column("speaker_type", "str", "Kind of speaker.", enum=SPEAKER_TYPES),
         Column(
             "quote",
@@ -278,7 +342,9 @@ STATEMENTS = Table(
         Column("stance", "str", "What the statement does.", enum=STANCES),
         Column("launch_ids", "list_str", "Launches the statement is about.", references="launches"),
         Column(
-            "event_ids", "list_str", "Diplomatic events the statement is about.",
+            "event_ids",
+            "list_str",
+            "Diplomatic events the statement is about.",
             references="diplomatic_events",
         ),
         Column("source_id", "str", "Source that reports the statement.", references="sources"),

@@ -1,0 +1,48 @@
+"""What every page receives: the data, the shared filters and the filtered tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import filters as flt
+from dashboard import sidebar
+from dashboard.data_io import Dataset, load_dataset
+from dashboard.filters import Filters
+
+
+@dataclass(frozen=True)
+class Context:
+    data: Dataset
+    filters: Filters
+    launches: pd.DataFrame
+    events: pd.DataFrame
+    statements: pd.DataFrame
+    claims: pd.DataFrame
+
+    @classmethod
+    def build(cls, data: Dataset, filters: Filters) -> Context:
+        launches = flt.filter_launches(with_site_names(data), filters)
+        return cls(
+            data=data,
+            filters=filters,
+            launches=launches,
+            events=flt.filter_events(data.diplomatic_events, filters),
+            statements=flt.filter_statements(data.statements, filters),
+            claims=flt.filter_claims(data.claims, launches),
+        )
+
+
+def with_site_names(data: Dataset) -> pd.DataFrame:
+    """Launches with their site's name, latitude and longitude alongside."""
+    sites = data.launch_sites[["site_id", "name", "lat", "lon"]].rename(
+        columns={"name": "site_name", "lat": "site_lat", "lon": "site_lon"}
+    )
+    return data.launches.merge(sites, on="site_id", how="left")
+
+
+def current_context() -> Context:
+    """Context for the page being run: the cached dataset and the sidebar's filter values."""
+    data = load_dataset()
+    return Context.build(data, sidebar.current_filters(data))

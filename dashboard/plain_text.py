@@ -1,0 +1,43 @@
+"""Show text from data or from the URL through Streamlit's Markdown without it acting as Markdown.
+
+Streamlit never renders raw HTML unless told to, but Markdown alone can still make a link,
+load an image from anywhere, or restyle a page. Every character that Markdown (or Streamlit's
+colour/emoji/LaTeX extensions) treats specially is backslash-escaped here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'^])")
+MAX_SHOWN = 80
+
+
+def escape(text: object) -> str:
+    """Text that Markdown renders literally, on one line."""
+    flat = " ".join(str(text).split())
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def shorten(text: object, limit: int = MAX_SHOWN) -> str:
+    """At most `limit` characters of text, marking what was cut."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def highlight(text: str, terms: tuple[str, ...]) -> str:
+    """Escaped text with every case-insensitive occurrence of the terms highlighted."""
+    flat = " ".join(str(text).split())
+    wanted = [t for t in terms if t]
+    if not wanted:
+        return escape(flat)
+    pattern = re.compile(
+        "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True)), re.IGNORECASE
+    )
+    pieces, last = [], 0
+    for match in pattern.finditer(flat):
+        pieces.append(escape(flat[last : match.start()]))
+        pieces.append(f":orange-background[{escape(match.group(0))}]")
+        last = match.end()
+    pieces.append(escape(flat[last:]))
+    return "".join(pieces)

@@ -1,0 +1,122 @@
+"""The shared sidebar: filters bound to the URL, notices about ignored parameters, a share link."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import url_state
+from dashboard.data_io import Dataset
+from dashboard.filters import Filters
+from dashboard.schema import EVENT_TYPES, MISSILE_CLASSES
+
+
+def _date_bounds(data: Dataset) -> tuple[dt.date, dt.date]:
+    dates = [
+        data.launches["date_local"].min(),
+        data.launches["date_local"].max(),
+        data.diplomatic_events["date_start"].min(),
+        data.diplomatic_events["date_start"].max(),
+        data.statements["date"].min(),
+        data.statements["date"].max(),
+    ]
+    present = [d for d in dates if d == d and d is not None]  # drops NaT
+    return min(present).date(), max(present).date()
+
+
+def filter_options(data: Dataset) -> dict[str, tuple[str, ...]]:
+    present_classes = set(data.launches["missile_class"])
+    present_types = set(data.diplomatic_events["event_type"])
+    return {
+        url_state.STATE: tuple(sorted(set(data.launches["state"]))),
+        url_state.MISSILE_CLASS: tuple(c for c in MISSILE_CLASSES if c in present_classes),
+        url_state.EVENT_TYPE: tuple(t for t in EVENT_TYPES if t in present_types),
+        url_state.SPEAKER: tuple(sorted(set(data.statements["speaker"]))),
+    }
+
+
+def render(data: Dataset) -> Filters:
+    """Draw the filters and return what they select. Widget keys are the URL parameters."""
+    options = filter_options(data)
+    first, last = _date_bounds(data)
+    with st.sidebar:
+        st.header("Filters")
+        st.date_input(
+            "From",
+            value=first,
+            min_value=dt.date(1945, 1, 1),
+            max_value=last,
+            key=url_state.DATE_FROM,
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        st.date_input(
+            "To",
+            value=last,
+            min_value=dt.date(1945, 1, 1),
+            max_value=last,
+            key=url_state.DATE_TO,
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        st.multiselect(
+            "Launching state",
+            options[url_state.STATE],
+            key=url_state.STATE,
+            bind="query-params",
+            placeholder="All",
+            help="PRK: North Korea. KOR: South Korea.",
+        )
+        st.multiselect(
+            "Missile class",
+            options[url_state.MISSILE_CLASS],
+            key=url_state.MISSILE_CLASS,
+            bind="query-params",
+            placeholder="All",
+        )
+        st.multiselect(
+            "Diplomatic event type",
+            options[url_state.EVENT_TYPE],
+            key=url_state.EVENT_TYPE,
+            bind="query-params",
+            placeholder="All",
+        )
+        st.multiselect(
+            "Actor / speaker",
+            options[url_state.SPEAKER],
+            key=url_state.SPEAKER,
+            bind="query-params",
+            placeholder="All",
+        )
+        st.caption(
+            "Every filter and page option is kept in the address bar: copy the URL to share "
+            "exactly this view."
+        )
+    return current_filters(data)
+
+
+def current_filters(data: Dataset) -> Filters:
+    """The filters as the sidebar widgets hold them (all data before the sidebar is drawn)."""
+    state = st.session_state
+    first, last = _date_bounds(data)
+    date_from = state.get(url_state.DATE_FROM, first)
+    date_to = state.get(url_state.DATE_TO, last)
+    return Filters(
+        date_from=date_from if isinstance(date_from, dt.date) else None,
+        date_to=date_to if isinstance(date_to, dt.date) else None,
+        states=tuple(state.get(url_state.STATE) or ()),
+        classes=tuple(state.get(url_state.MISSILE_CLASS) or ()),
+        event_types=tuple(state.get(url_state.EVENT_TYPE) or ()),
+        speakers=tuple(state.get(url_state.SPEAKER) or ()),
+    )
+
+
+def shared_params(data: Dataset) -> list[url_state.Param]:
+    options = filter_options(data)
+    return url_state.filter_params(
+        options[url_state.STATE],
+        options[url_state.MISSILE_CLASS],
+        options[url_state.EVENT_TYPE],
+        options[url_state.SPEAKER],
+    )

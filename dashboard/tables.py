@@ -1,0 +1,67 @@
+"""Tables as an analyst downloads or reads them: CSV/Parquet bytes, citations, the dictionary."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from dashboard.schema import TABLES
+
+
+def _flat(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def for_export(frame: pd.DataFrame) -> pd.DataFrame:
+    """List cells joined with '; ' and dates written as YYYY-MM-DD, for CSV readers."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if series.dtype == object and series.map(lambda v: isinstance(v, list | tuple)).any():
+            out[column] = series.map(_flat)
+        elif (
+            pd.api.types.is_datetime64_any_dtype(series) and getattr(series.dt, "tz", None) is None
+        ):
+            out[column] = series.dt.strftime("%Y-%m-%d")
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return for_export(frame).to_csv(index=False).encode("utf-8")
+
+
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.reset_index(drop=True).to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def citation(source: pd.Series) -> str:
+    """One-line citation: publisher, author, title, date."""
+    parts = [str(source["publisher"])]
+    if isinstance(source.get("author"), str):
+        parts.append(source["author"])
+    parts.append(f"“{source['title']}”")
+    date = source["published_date"]
+    parts.append(date.strftime("%Y-%m-%d") if hasattr(date, "strftime") else str(date))
+    return ", ".join(parts)
+
+
+def data_dictionary(table: str) -> pd.DataFrame:
+    """Column, type, unit, allowed values and description of one table, from the schema."""
+    rows = []
+    for column in TABLES[table].columns:
+        rows.append(
+            {
+                "column": column.name,
+                "type": column.kind.replace("list_", "list of ")
+                + ("" if not column.nullable else ", nullable"),
+                "unit": column.unit or "",
+                "allowed values": ", ".join(column.enum) if column.enum else "",
+                "description": column.description,
+            }
+        )
+    return pd.DataFrame(rows)

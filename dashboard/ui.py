@@ -1,0 +1,71 @@
+"""Small rendering helpers shared by the pages: downloads, empty states, citations, links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import plain_text, url_state
+from dashboard.context import Context
+from dashboard.tables import citation, csv_bytes
+
+# Page scripts, relative to the app's main script, for links between pages.
+PAGE_FILES = {
+    "overview": "views/overview.py",
+    "timeline": "views/timeline.py",
+    "map": "views/map.py",
+    "statements": "views/statements.py",
+    "data": "views/data_sources.py",
+}
+EMPTY = (
+    "Nothing matches the current filters. Widen the date range or clear a filter in the sidebar."
+)
+
+
+def empty_state(what: str) -> None:
+    st.info(f"No {what}. {EMPTY}", icon=":material/filter_alt_off:")
+
+
+def download_csv(frame: pd.DataFrame, name: str, label: str, key: str) -> None:
+    st.download_button(
+        label,
+        data=csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def safe_link(label: str, url: object) -> str:
+    """A Markdown link only for http(s) addresses; otherwise the escaped label alone."""
+    text = plain_text.escape(label)
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        return f"[{text}]({url.replace(')', '%29').replace(' ', '%20')})"
+    return text
+
+
+def render_sources(ctx: Context, source_ids: list[str]) -> None:
+    sources = ctx.data.sources.set_index("source_id")
+    for source_id in source_ids:
+        if source_id not in sources.index:
+            st.markdown(f"- {plain_text.escape(source_id)} (not in the sources table)")
+            continue
+        row = sources.loc[source_id]
+        st.markdown(f"- {safe_link(citation(row), row['url'])}")
+
+
+def filters_query(ctx: Context, **extra: str) -> dict:
+    """Query parameters carrying the current filters to another page, plus page options."""
+    return {**url_state.filters_to_query(ctx.filters), **extra}
+
+
+def record_link(ctx: Context, key: str, label: str) -> None:
+    """Link to the timeline with one launch or event selected."""
+    st.page_link(
+        PAGE_FILES["timeline"],
+        label=label,
+        icon=":material/timeline:",
+        query_params=filters_query(ctx, sel=key),
+    )

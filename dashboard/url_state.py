@@ -1,0 +1,165 @@
+"""The URL is the view: which query parameters the app understands, and what is wrong with them.
+
+Widgets bind themselves to these parameters (Streamlit's `bind="query-params"`); Streamlit
+silently drops values it cannot use. This module does the same checks first so the page can
+tell the analyst what was ignored and why, and it converts the shared filters to and from
+a query string for links between pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from dashboard import plain_text
+from dashboard.filters import Filters
+
+MAX_VALUE_LENGTH = 200
+MAX_VALUES = 50
+
+# Shared sidebar filters (keys are the widget keys and the query parameter names).
+DATE_FROM, DATE_TO = "from", "to"
+STATE, MISSILE_CLASS, EVENT_TYPE, SPEAKER = "state", "class", "event_type", "speaker"
+FILTER_KEYS = (DATE_FROM, DATE_TO, STATE, MISSILE_CLASS, EVENT_TYPE, SPEAKER)
+# Parameters Streamlit itself uses.
+STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its kind and, for choices, the allowed values."""
+
+    key: str
+    kind: str  # date | choice | multi | int | bool | text
+    choices: tuple[str, ...] = ()
+    low: int = 0
+    high: int = 0
+
+
+@dataclass(frozen=True)
+class Parsed:
+    values: dict[str, object] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+def _values(raw: object) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return [str(v) for v in raw]  # type: ignore[union-attr]
+
+
+def _parse_one(param: Param, value: str) -> object:
+    """The typed value, or ValueError with a reason fit for the analyst."""
+    if len(value) > MAX_VALUE_LENGTH:
+        raise ValueError(f"longer than {MAX_VALUE_LENGTH} characters")
+    if param.kind == "date":
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date (use YYYY-MM-DD)") from None
+    if param.kind in ("choice", "multi"):
+        if value not in param.choices:
+            raise ValueError("not one of the values in the data")
+        return value
+    if param.kind == "int":
+        if not value.strip().lstrip("-").isdigit():
+            raise ValueError("not a whole number")
+        number = int(value)
+        if not param.low <= number <= param.high:
+            raise ValueError(f"outside {param.low}..{param.high}")
+        return number
+    if param.kind == "bool":
+        if value.lower() not in ("true", "false"):
+            raise ValueError("not true or false")
+        return value.lower() == "true"
+    return value
+
+
+def parse(query: Mapping[str, object], params: Iterable[Param]) -> Parsed:
+    """Typed values for the understood parameters and one notice per ignored one."""
+    spec = {p.key: p for p in params}
+    values: dict[str, object] = {}
+    notices: list[str] = []
+    for key in query:
+        raw = _values(query[key])
+        if key in STREAMLIT_KEYS:
+            continue
+        shown_key = plain_text.escape(plain_text.shorten(key, 40))
+        param = spec.get(key)
+        if param is None:
+            notices.append(f"Ignored unknown URL parameter {shown_key}.")
+            continue
+        if param.kind != "multi" and len(raw) > 1:
+            notices.append(f"Ignored extra values of URL parameter {shown_key}; kept the first.")
+            raw = raw[:1]
+        if len(raw) > MAX_VALUES:
+            notices.append(f"Ignored URL parameter {shown_key}: more than {MAX_VALUES} values.")
+            continue
+        kept = []
+        for value in raw:
+            if value == "" and param.kind in ("multi", "text"):
+                continue
+            try:
+                kept.append(_parse_one(param, value))
+            except ValueError as reason:
+                shown = plain_text.escape(plain_text.shorten(value))
+                notices.append(f"Ignored URL parameter {shown_key}={shown}: {reason}.")
+        if param.kind == "multi":
+            values[key] = tuple(dict.fromkeys(kept))
+        elif kept:
+            values[key] = kept[0]
+    if (
+        isinstance(values.get(DATE_FROM), dt.date)
+        and isinstance(values.get(DATE_TO), dt.date)
+        and values[DATE_FROM] > values[DATE_TO]  # type: ignore[operator]
+    ):
+        notices.append("The start date is after the end date, so nothing can match.")
+    return Parsed(values, notices)
+
+
+def filter_params(
+    states: Iterable[str],
+    classes: Iterable[str],
+    event_types: Iterable[str],
+    speakers: Iterable[str],
+) -> list[Param]:
+    return [
+        Param(DATE_FROM, "date"),
+        Param(DATE_TO, "date"),
+        Param(STATE, "multi", tuple(states)),
+        Param(MISSILE_CLASS, "multi", tuple(classes)),
+        Param(EVENT_TYPE, "multi", tuple(event_types)),
+        Param(SPEAKER, "multi", tuple(speakers)),
+    ]
+
+
+def filters_from_values(values: Mapping[str, object]) -> Filters:
+    return Filters(
+        date_from=values.get(DATE_FROM),  # type: ignore[arg-type]
+        date_to=values.get(DATE_TO),  # type: ignore[arg-type]
+        states=tuple(values.get(STATE, ())),  # type: ignore[arg-type]
+        classes=tuple(values.get(MISSILE_CLASS, ())),  # type: ignore[arg-type]
+        event_types=tuple(values.get(EVENT_TYPE, ())),  # type: ignore[arg-type]
+        speakers=tuple(values.get(SPEAKER, ())),  # type: ignore[arg-type]
+    )
+
+
+def filters_to_query(f: Filters) -> dict[str, str | list[str]]:
+    """Query parameters reproducing the filters (only those that narrow anything)."""
+    query: dict[str, str | list[str]] = {}
+    if f.date_from is not None:
+        query[DATE_FROM] = f.date_from.isoformat()
+    if f.date_to is not None:
+        query[DATE_TO] = f.date_to.isoformat()
+    for key, chosen in (
+        (STATE, f.states),
+        (MISSILE_CLASS, f.classes),
+        (EVENT_TYPE, f.event_types),
+        (SPEAKER, f.speakers),
+    ):
+        if chosen:
+            query[key] = list(chosen)
+    return query

@@ -1,0 +1,1 @@
+"""One thin module per page: read the state, call pure functions, render."""

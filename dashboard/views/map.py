@@ -1,0 +1,109 @@
+"""Map: launch sites sized by launches, arcs to impact points, optional range rings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import deck, plain_text, ui
+from dashboard.context import Context, current_context
+from dashboard.data_io import basemap_layers
+from dashboard.url_state import Param
+
+RINGS, RING_SITE = "rings", "ring_site"
+
+
+def params(data) -> list[Param]:
+    located = data.launch_sites.dropna(subset=["lat", "lon"])["site_id"]
+    return [Param(RINGS, "bool"), Param(RING_SITE, "choice", tuple(located))]
+
+
+DEFAULT_RING_SITE = "pyongyang-airport"
+
+
+def render(ctx: Context) -> None:
+    st.title("Map of launch origins and ranges")
+    sites = ctx.data.launch_sites.dropna(subset=["lat", "lon"]).set_index("site_id")
+    left, right = st.columns([1, 2])
+    show_rings = left.toggle("Range rings", value=False, key=RINGS, bind="query-params")
+    ring_site = right.selectbox(
+        "Rings centred on",
+        list(sites.index),
+        index=list(sites.index).index(DEFAULT_RING_SITE) if DEFAULT_RING_SITE in sites.index else 0,
+        key=RING_SITE,
+        bind="query-params",
+        disabled=not show_rings,
+    )
+    center = None
+    if show_rings and ring_site in sites.index:
+        site = sites.loc[ring_site]
+        center = (float(site["lat"]), float(site["lon"]), str(site["name"]))
+        right.caption(f"Centre: {plain_text.escape(site['name'])}")
+
+    if ctx.launches.empty:
+        ui.empty_state("launches to map")
+    theme = ctx_theme()
+    st.pydeck_chart(
+        deck.build_deck(ctx.launches, basemap_layers(), theme, center),
+        height=560,
+        key="launch_map",
+    )
+    st.caption(
+        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point, "
+        "coloured by missile class: bold where a source reports the impact point, faint and "
+        "thin where it is estimated from the reported heading and range along a great circle. "
+        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. "
+        "Basemap: Natural Earth (public domain), via the world-atlas package."
+    )
+
+    st.subheader("Launches on the map")
+    table = ctx.launches.assign(
+        on_map=ctx.launches["site_lat"].notna(),
+        impact=ctx.launches["impact_estimated"]
+        .map({True: "estimated", False: "reported"})
+        .where(ctx.launches["impact_lat"].notna(), "unknown"),
+    )[
+        [
+            "date_local",
+            "time_local",
+            "missile_class",
+            "missile_name",
+            "count",
+            "site_name",
+            "range_km",
+            "apogee_km",
+            "heading_deg",
+            "impact_lat",
+            "impact_lon",
+            "impact",
+            "on_map",
+        ]
+    ]
+    if table.empty:
+        ui.empty_state("launches")
+        return
+    unmapped = int((~table["on_map"]).sum())
+    if unmapped:
+        st.caption(
+            f"{unmapped} launch event(s) in view have no site coordinates and are not drawn."
+        )
+    st.dataframe(
+        table.sort_values("date_local", ascending=False),
+        hide_index=True,
+        column_config={
+            "date_local": st.column_config.DateColumn("Date (KST)", format="YYYY-MM-DD"),
+            "range_km": st.column_config.NumberColumn("Range (km)", format="%d"),
+            "apogee_km": st.column_config.NumberColumn("Apogee (km)", format="%d"),
+        },
+    )
+    ui.download_csv(table, "map_launches", "Download the launches on the map (CSV)", "dl_map")
+
+
+def ctx_theme() -> str:
+    """'dark' or 'light', following the viewer's Streamlit theme."""
+    theme = getattr(st.context, "theme", None)
+    kind = getattr(theme, "type", None) if theme is not None else None
+    return "dark" if kind == "dark" else "light"
+
+
+if __name__ == "__main__":
+    render(current_context())

@@ -1,0 +1,92 @@
+"""Overview: what the current filters cover, and the latest launches and events."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.context import Context, current_context
+from dashboard.filters import sort_newest_first
+
+
+def params(data) -> list:
+    return []
+
+
+LATEST = 8
+
+
+def render(ctx: Context) -> None:
+    st.title("Korean Peninsula missile launches and diplomacy")
+    cols = st.columns(4)
+    cols[0].metric("Launch events", f"{len(ctx.launches):,}")
+    cols[1].metric("Missiles fired", f"{int(ctx.launches['count'].sum()):,}")
+    cols[2].metric("Diplomatic events", f"{len(ctx.events):,}")
+    cols[3].metric("Statements", f"{len(ctx.statements):,}")
+    st.caption(
+        f"Dataset version {ctx.data.version}, built {ctx.data.built_at}. "
+        "Launch dates are Korea Standard Time (UTC+9)."
+    )
+
+    if ctx.launches.empty:
+        ui.empty_state("launches")
+    else:
+        st.subheader("Missiles fired per month")
+        st.plotly_chart(charts.monthly_launches_figure(ctx.launches), key="monthly")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Latest launches")
+        latest = sort_newest_first(ctx.launches, "date_local").head(LATEST)
+        if latest.empty:
+            ui.empty_state("launches")
+        else:
+            shown = latest[
+                [
+                    "date_local",
+                    "time_local",
+                    "state",
+                    "missile_class",
+                    "missile_name",
+                    "count",
+                    "range_km",
+                    "site_name",
+                ]
+            ]
+            st.dataframe(shown, hide_index=True, column_config=_LAUNCH_COLUMNS)
+            ui.download_csv(
+                shown, "latest_launches", "Download these launches (CSV)", "dl_latest_launches"
+            )
+    with right:
+        st.subheader("Latest diplomatic events")
+        events = sort_newest_first(ctx.events, "date_start").head(LATEST)
+        if events.empty:
+            ui.empty_state("diplomatic events")
+        else:
+            shown = events[["date_start", "event_type", "title", "location"]]
+            st.dataframe(shown, hide_index=True, column_config=_EVENT_COLUMNS)
+            ui.download_csv(
+                shown, "latest_events", "Download these events (CSV)", "dl_latest_events"
+            )
+
+
+_LAUNCH_COLUMNS = {
+    "date_local": st.column_config.DateColumn("Date (KST)", format="YYYY-MM-DD"),
+    "time_local": "Time",
+    "state": "State",
+    "missile_class": "Class",
+    "missile_name": "Missile",
+    "count": "Missiles",
+    "range_km": st.column_config.NumberColumn("Range (km)", format="%d"),
+    "site_name": "Site",
+}
+_EVENT_COLUMNS = {
+    "date_start": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "event_type": "Type",
+    "title": "Event",
+    "location": "Where",
+}
+
+
+if __name__ == "__main__":
+    render(current_context())

@@ -1,0 +1,165 @@
+"""Statements: who said what, searchable, faceted, one card per statement with its source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import plain_text, search, ui
+from dashboard.charts import event_id_key, launch_id_key
+from dashboard.context import Context, current_context
+from dashboard.schema import SPEAKER_TYPES, STANCES
+from dashboard.tables import citation
+from dashboard.url_state import MAX_VALUE_LENGTH, Param
+
+QUERY, TYPES, STANCE, ORG, PAGE, ONE = "q", "speaker_type", "stance", "org", "page", "statement"
+PER_PAGE = 10
+MAX_PAGES = 100_000
+
+
+def params(data) -> list[Param]:
+    orgs = tuple(sorted(set(data.statements["organization"].dropna())))
+    return [
+        Param(QUERY, "text"),
+        Param(TYPES, "multi", SPEAKER_TYPES),
+        Param(STANCE, "multi", STANCES),
+        Param(ORG, "multi", orgs),
+        Param(PAGE, "int", low=1, high=MAX_PAGES),
+        Param(ONE, "choice", tuple(data.statements["statement_id"])),
+    ]
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return plain_text.escape(" · ".join(f"{value} {n}" for value, n in counts.items()))
+
+
+def render(ctx: Context) -> None:
+    st.title("Statements")
+    pool = ctx.statements
+    text = st.text_input(
+        "Search quotes, paraphrases and speakers",
+        key=QUERY,
+        bind="query-params",
+        max_chars=MAX_VALUE_LENGTH,
+        placeholder="e.g. sanctions, deterrence, Blinken",
+    )
+    cols = st.columns(3)
+    type_counts = search.facet_counts(pool, "speaker_type")
+    stance_counts = search.facet_counts(pool, "stance")
+    org_counts = search.facet_counts(pool, "organization")
+    # Bound widgets keep their raw values in the URL, so counts are shown beside them
+    # rather than in the option labels (which would change the link as data changes).
+    types = cols[0].multiselect(
+        "Speaker type",
+        [t for t in SPEAKER_TYPES if t in type_counts],
+        key=TYPES,
+        bind="query-params",
+        placeholder="All",
+    )
+    cols[0].caption(_counts_line(type_counts))
+    stances = cols[1].multiselect(
+        "Stance",
+        [s for s in STANCES if s in stance_counts],
+        key=STANCE,
+        bind="query-params",
+        placeholder="All",
+    )
+    cols[1].caption(_counts_line(stance_counts))
+    orgs = cols[2].multiselect(
+        "Organization",
+        list(org_counts),
+        key=ORG,
+        bind="query-params",
+        placeholder="All",
+    )
+    cols[2].caption(f"{len(org_counts)} organizations in view")
+    one = st.query_params.get(ONE)
+    query = search.StatementQuery(
+        text=text or "",
+        speaker_types=tuple(types),
+        stances=tuple(stances),
+        organizations=tuple(orgs),
+        statement_id=one if one in set(pool["statement_id"]) else None,
+    )
+    if one and query.statement_id is None:
+        st.warning(
+            f"Statement {plain_text.escape(plain_text.shorten(one))} from the link is not in view: "
+            "it does not exist or the filters hide it.",
+            icon=":material/link_off:",
+        )
+    if query.statement_id:
+        st.info("Showing the one statement the link points to.", icon=":material/link:")
+        st.page_link(
+            ui.PAGE_FILES["statements"],
+            label="Show all statements",
+            query_params=ui.filters_query(ctx),
+        )
+
+    found = search.search(pool, ctx.data.statement_text, query)
+    pages = search.page_count(len(found), PER_PAGE)
+    st.markdown(f"**{len(found):,}** of {len(pool):,} statements in view match.")
+    if found.empty:
+        ui.empty_state("statements match the search")
+        return
+    page = st.number_input(
+        "Page", min_value=1, max_value=pages, value=1, step=1, key=PAGE, bind="query-params"
+    )
+    st.caption(f"Page {page} of {pages}, {PER_PAGE} per page, newest first.")
+    for row in search.page_slice(found, int(page), PER_PAGE).itertuples():
+        _card(ctx, row, query.terms)
+    ui.download_csv(
+        found,
+        "statements",
+        f"Download all {len(found):,} matching statements (CSV)",
+        "dl_statements",
+    )
+
+
+def _card(ctx: Context, row, terms: tuple[str, ...]) -> None:
+    with st.container(border=True):
+        if isinstance(row.quote, str):
+            st.markdown(f"“{plain_text.highlight(row.quote, terms)}”")
+            if isinstance(row.paraphrase, str):
+                st.caption(f"In short: {plain_text.highlight(row.paraphrase, terms)}")
+        else:
+            st.markdown(f"*Paraphrase:* {plain_text.highlight(row.paraphrase, terms)}")
+        who = plain_text.highlight(row.speaker, terms)
+        role = plain_text.highlight(row.speaker_role, terms)
+        st.markdown(
+            f"**{who}**, {role} · {row.date:%Y-%m-%d} · stance: "
+            f":blue-badge[{plain_text.escape(row.stance.replace('_', ' '))}]"
+        )
+        if isinstance(row.date_note, str):
+            st.caption(plain_text.escape(row.date_note))
+        _links(ctx, row)
+        source = ctx.data.sources.set_index("source_id").loc[row.source_id]
+        st.caption(f"Source: {ui.safe_link(citation(source), source['url'])}")
+
+
+def _links(ctx: Context, row) -> None:
+    launches = ctx.data.launches.set_index("launch_id")
+    events = ctx.data.diplomatic_events.set_index("event_id")
+    for launch_id in row.launch_ids:
+        if launch_id in launches.index:
+            launch = launches.loc[launch_id]
+            name = (
+                launch["missile_name"]
+                if isinstance(launch["missile_name"], str)
+                else launch["missile_class"]
+            )
+            ui.record_link(
+                ctx,
+                launch_id_key(launch_id),
+                plain_text.escape(f"Launch {launch['date_local']:%Y-%m-%d}: {name}"),
+            )
+    for event_id in row.event_ids:
+        if event_id in events.index:
+            event = events.loc[event_id]
+            ui.record_link(
+                ctx,
+                event_id_key(event_id),
+                plain_text.escape(f"Event {event['date_start']:%Y-%m-%d}: {event['title']}"),
+            )
+
+
+if __name__ == "__main__":
+    render(current_context())

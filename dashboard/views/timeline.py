@@ -1,0 +1,171 @@
+"""Timeline: launches and diplomatic events on one axis, record details, action and reaction."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, lag, plain_text, records, ui
+from dashboard.context import Context, current_context
+from dashboard.schema import EVENT_TYPES
+from dashboard.url_state import Param
+
+SELECTED, LAG_TYPE, LAG_DAYS, CHART = "sel", "lag_type", "lag_days", "timeline_chart"
+# The record selector is not bound to the URL: a bound selectbox would put its display
+# label in the URL. Callbacks write the record key to `sel` instead.
+PICKER = "record_picker"
+
+
+def params(data) -> list[Param]:
+    present = tuple(t for t in EVENT_TYPES if t in set(data.diplomatic_events["event_type"]))
+    return [
+        Param(SELECTED, "text"),
+        Param(LAG_TYPE, "choice", present),
+        Param(LAG_DAYS, "int", low=1, high=60),
+    ]
+
+
+def _select(key: str | None) -> None:
+    if key:
+        st.query_params[SELECTED] = key
+    else:
+        st.query_params.pop(SELECTED, None)
+
+
+def _take_chart_selection() -> None:
+    """Chart click -> the URL's selected record."""
+    points = st.session_state[CHART]["selection"]["points"]
+    if points and points[0].get("customdata"):
+        _select(points[0]["customdata"][0])
+
+
+def _take_picker() -> None:
+    _select(st.session_state[PICKER])
+
+
+def render(ctx: Context) -> None:
+    st.title("Timeline")
+    options = records.record_options(ctx.launches, ctx.events)
+    wanted = st.query_params.get(SELECTED)
+    selected = wanted if wanted in options else None
+    if wanted and selected is None:
+        st.warning(
+            f"The record {plain_text.escape(plain_text.shorten(wanted))} from the URL is not in "
+            "view: it does not exist or the filters hide it.",
+            icon=":material/link_off:",
+        )
+
+    if ctx.launches.empty and ctx.events.empty:
+        ui.empty_state("launches or diplomatic events")
+    else:
+        figure = charts.timeline_figure(ctx.launches, ctx.events, selected)
+        st.plotly_chart(
+            figure,
+            key=CHART,
+            on_select=_take_chart_selection,
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
+        st.caption(
+            "Marker size grows with range; colour is the missile class; symbols mark event "
+            "types. Click a point to open it below. Drag the range slider to zoom."
+        )
+        shown = pd.concat(
+            [
+                ctx.launches.assign(record="launch"),
+                ctx.events.assign(record="diplomatic event"),
+            ],
+            ignore_index=True,
+        )
+        ui.download_csv(
+            shown, "timeline", "Download the records on the timeline (CSV)", "dl_timeline"
+        )
+
+    st.session_state[PICKER] = selected
+    st.selectbox(
+        "Selected record",
+        list(options),
+        index=None,
+        format_func=options.get,
+        key=PICKER,
+        on_change=_take_picker,
+        placeholder="Click a point on the chart or choose a record",
+    )
+    if selected:
+        _detail(ctx, selected)
+    st.divider()
+    _action_reaction(ctx)
+
+
+def _detail(ctx: Context, key: str) -> None:
+    kind, record_id = records.split_key(key)
+    with st.container(border=True):
+        if kind == "launch":
+            row = ctx.launches.set_index("launch_id").loc[record_id]
+            st.subheader(f"Launch {record_id}")
+            st.markdown(plain_text.escape(row["summary"]))
+            st.dataframe(records.launch_facts(row), hide_index=True)
+            side_by_side = records.claims_side_by_side(ctx.data.claims, record_id)
+            st.markdown("**Reported figures, side by side**")
+            if side_by_side.empty:
+                st.caption("No differing reports recorded for this launch.")
+            else:
+                st.dataframe(side_by_side, hide_index=True)
+        else:
+            row = ctx.events.set_index("event_id").loc[record_id]
+            st.subheader(plain_text.escape(row["title"]))
+            st.markdown(plain_text.escape(row["summary"]))
+            st.dataframe(records.event_facts(row), hide_index=True)
+        st.markdown("**Sources**")
+        ui.render_sources(ctx, list(row["source_ids"]))
+        statements = records.linked_statements(ctx.data.statements, key)
+        st.markdown(f"**Statements about it ({len(statements)})**")
+        for statement in statements.itertuples():
+            words = statement.quote if isinstance(statement.quote, str) else statement.paraphrase
+            label = f"{statement.date:%Y-%m-%d} · {statement.speaker}: {plain_text.shorten(words, 90)}"
+            st.page_link(
+                ui.PAGE_FILES["statements"],
+                label=plain_text.escape(label),
+                icon=":material/format_quote:",
+                query_params=ui.filters_query(ctx, statement=statement.statement_id),
+            )
+
+
+def _action_reaction(ctx: Context) -> None:
+    st.subheader("Action and reaction")
+    st.caption(
+        "Do launches follow a kind of event more often than chance? For each event dated to the "
+        "day, launches 1 to N days later are counted; the same share is computed for event dates "
+        "placed at random over the period in view (2,000 seeded placements)."
+    )
+    present = [t for t in EVENT_TYPES if t in set(ctx.data.diplomatic_events["event_type"])]
+    left, right = st.columns(2)
+    event_type = left.selectbox(
+        "Event type",
+        present,
+        index=present.index("sanctions") if "sanctions" in present else 0,
+        key=LAG_TYPE,
+        bind="query-params",
+    )
+    window = right.slider("Window N (days)", 1, 60, 14, key=LAG_DAYS, bind="query-params")
+    events = lag.dated_events(ctx.events, event_type)
+    if events.empty or ctx.launches.empty:
+        ui.empty_state("events of this type dated to the day, or no launches")
+        return
+    dates = pd.concat([ctx.launches["date_local"], ctx.events["date_start"]])
+    result = lag.action_reaction(events, ctx.launches, window, (dates.min(), dates.max()))
+    cols = st.columns(4)
+    cols[0].metric("Events", result.events)
+    cols[1].metric(f"Followed within {window} d", f"{result.observed_share:.0%}")
+    cols[2].metric("Chance level", f"{result.baseline_mean:.0%}")
+    cols[3].metric("p (one-sided)", f"{result.p_value:.3f}")
+    left, right = st.columns(2)
+    left.plotly_chart(charts.lag_figure(result), key="lag_hist")
+    right.plotly_chart(charts.baseline_figure(result), key="lag_baseline")
+    if not result.pairs.empty:
+        st.dataframe(result.pairs, hide_index=True)
+        ui.download_csv(result.pairs, "action_reaction", "Download these pairs (CSV)", "dl_lag")
+
+
+if __name__ == "__main__":
+    render(current_context())
