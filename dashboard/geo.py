@@ -42,6 +42,8 @@ def circle(lat: float, lon: float, radius_km: float, segments: int = 96) -> list
 
     Longitudes are unwrapped (may leave [-180, 180]) so a ring that crosses the
     antimeridian is drawn as one continuous path rather than a line across the map.
+    A ring that encloses a pole winds once round the globe: its last point is its first
+    shifted by 360°, and the path spans centre longitude ±180°.
     """
     points: list[list[float]] = []
     for i in range(segments + 1):
@@ -50,4 +52,8 @@ def circle(lat: float, lon: float, radius_km: float, segments: int = 96) -> list
             previous = points[-1][0]
             plon += 360.0 * round((previous - plon) / 360.0)
         points.append([plon, plat])
-    return points
+    # Unwrapping starts at the northernmost point, which for a ring round the pole lies on
+    # the far side of the globe; shift the whole ring back so it surrounds its centre.
+    lons = [p[0] for p in points]
+    shift = 360.0 * round((lon - (min(lons) + max(lons)) / 2) / 360.0)
+    return [[plon + shift, plat] for plon, plat in points]

@@ -15,8 +15,11 @@ MAX_SHOWN = 80
 
 def escape(text: object) -> str:
     """Text that Markdown renders literally, on one line."""
-    flat = " ".join(str(text).split())
-    return _SPECIAL.sub(r"\\\1", flat)
+    return _escape_flat(" ".join(str(text).split()))
+
+
+def _escape_flat(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def shorten(text: object, limit: int = MAX_SHOWN) -> str:
@@ -30,14 +33,14 @@ def highlight(text: str, terms: tuple[str, ...]) -> str:
     flat = " ".join(str(text).split())
     wanted = [t for t in terms if t]
     if not wanted:
-        return escape(flat)
+        return _escape_flat(flat)
     pattern = re.compile(
         "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True)), re.IGNORECASE
     )
     pieces, last = [], 0
     for match in pattern.finditer(flat):
-        pieces.append(escape(flat[last : match.start()]))
-        pieces.append(f":orange-background[{escape(match.group(0))}]")
+        pieces.append(_escape_flat(flat[last : match.start()]))
+        pieces.append(f":orange-background[{_escape_flat(match.group(0))}]")
         last = match.end()
-    pieces.append(escape(flat[last:]))
+    pieces.append(_escape_flat(flat[last:]))
     return "".join(pieces)

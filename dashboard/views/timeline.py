@@ -122,7 +122,8 @@ def _detail(ctx: Context, key: str) -> None:
         st.markdown(f"**Statements about it ({len(statements)})**")
         for statement in statements.itertuples():
             words = statement.quote if isinstance(statement.quote, str) else statement.paraphrase
-            label = f"{statement.date:%Y-%m-%d} · {statement.speaker}: {plain_text.shorten(words, 90)}"
+            gist = plain_text.shorten(words, 90)
+            label = f"{statement.date:%Y-%m-%d} · {statement.speaker}: {gist}"
             st.page_link(
                 ui.PAGE_FILES["statements"],
                 label=plain_text.escape(label),

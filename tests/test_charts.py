@@ -1,0 +1,96 @@
+import pandas as pd
+import pytest
+
+from dashboard import charts
+from dashboard.context import Context
+from dashboard.data_io import read_dataset
+from dashboard.filters import Filters
+from dashboard.lag import action_reaction, dated_events
+from dashboard.palette import CLASS_COLORS
+from dashboard.paths import DATASETS_DIR
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context.build(read_dataset(DATASETS_DIR), Filters())
+
+
+def test_timeline_has_a_trace_per_class_and_event_type_in_separate_lanes(ctx):
+    fig = charts.timeline_figure(ctx.launches, ctx.events)
+    names = {t.name for t in fig.data}
+    assert (
+        set(ctx.launches["missile_class"]) | {t.replace("_", " ") for t in ctx.events["event_type"]}
+        == names
+    )
+    points = sum(len(t.x) for t in fig.data)
+    assert points == len(ctx.launches) + len(ctx.events)
+    srbm = next(t for t in fig.data if t.name == "SRBM")
+    assert srbm.marker.color == CLASS_COLORS["SRBM"]
+    assert set(srbm.y) <= {"North Korean launches", "South Korean launches"}
+    summit = next(t for t in fig.data if t.name == "summit")
+    assert set(summit.y) == {"Diplomatic events"} and summit.marker.symbol == "star"
+    assert fig.layout.xaxis.rangeslider.visible is True
+
+
+def test_timeline_points_carry_record_keys_and_escaped_hover(ctx):
+    fig = charts.timeline_figure(ctx.launches, ctx.events)
+    keys = {row[0] for t in fig.data for row in t.customdata}
+    assert "launch:prk-2022-01-14-uiju" in keys
+    assert "event:sanctions-2022-01-12-us" in keys
+    hover = next(t for t in fig.data if t.name == "summit").hovertext
+    assert any("Hanoi" in h for h in hover)
+
+
+def test_hover_text_from_data_is_html_escaped():
+    launches = pd.DataFrame(
+        {
+            "launch_id": ["x"],
+            "state": ["PRK"],
+            "date_local": pd.to_datetime(["2022-01-01"]),
+            "time_local": ["08:00"],
+            "missile_class": ["SRBM"],
+            "missile_name": ["<img src=x onerror=alert(1)>"],
+            "count": [1],
+            "range_km": [100.0],
+            "apogee_km": [None],
+            "site_name": ["<b>site</b>"],
+        }
+    )
+    events = pd.DataFrame(columns=["event_id", "event_type", "date_start", "title"])
+    fig = charts.timeline_figure(launches, events)
+    text = fig.data[0].hovertext[0]
+    assert "<img" not in text and "&lt;img" in text
+    assert "&lt;b&gt;site" in text
+
+
+def test_selected_record_is_ringed(ctx):
+    fig = charts.timeline_figure(ctx.launches, ctx.events, "launch:prk-2022-01-14-uiju")
+    ring = fig.data[-1]
+    assert ring.name == "selected"
+    assert pd.Timestamp(ring.x[0]) == pd.Timestamp("2022-01-14")
+    unselected = charts.timeline_figure(ctx.launches, ctx.events, "launch:no-such-launch")
+    assert all(t.name != "selected" for t in unselected.data)
+
+
+def test_marker_size_grows_with_range_and_is_bounded():
+    assert charts.marker_size(None) == charts.MIN_SIZE
+    assert charts.marker_size(float("nan")) == charts.MIN_SIZE
+    assert charts.marker_size(300) < charts.marker_size(1000) < charts.marker_size(4500)
+    assert charts.marker_size(15000) == charts.MAX_SIZE
+
+
+def test_monthly_launches_stack_missiles_by_class(ctx):
+    fig = charts.monthly_launches_figure(ctx.launches)
+    assert fig.layout.barmode == "stack"
+    assert sum(sum(t.y) for t in fig.data) == ctx.launches["count"].sum()
+
+
+def test_lag_figures_show_observed_lags_and_the_baseline(ctx):
+    events = dated_events(ctx.events, "sanctions")
+    period = (ctx.launches["date_local"].min(), ctx.launches["date_local"].max())
+    result = action_reaction(events, ctx.launches, 7, period, permutations=100)
+    hist = charts.lag_figure(result)
+    assert list(hist.data[0].x) == result.pairs["lag_days"].tolist()
+    base = charts.baseline_figure(result)
+    assert len(base.data[0].x) == 100
+    assert base.layout.shapes[0].x0 == result.observed_share

@@ -1,0 +1,62 @@
+import pandas as pd
+
+from dashboard import search
+
+
+def _statements():
+    return pd.DataFrame(
+        {
+            "statement_id": ["a", "b", "c"],
+            "date": pd.to_datetime(["2022-01-14", "2022-01-13", "2021-09-15"]),
+            "speaker": ["DPRK Ministry of Foreign Affairs", "Antony Blinken", "Moon Jae-in"],
+            "speaker_role": ["Ministry statement", "US Secretary of State", "President"],
+            "speaker_type": ["government", "government", "head_of_state"],
+            "organization": ["DPRK MFA", "US Department of State", None],
+            "quote": ["The U.S. is coming out provocative again", None, "a sure deterrent"],
+            "paraphrase": [None, "Blinken called the tests DESTABILISING", None],
+            "stance": ["justify", "condemn", "reassure"],
+        }
+    )
+
+
+def test_search_is_case_insensitive_over_quote_paraphrase_and_speaker():
+    frame = _statements()
+    text = search.search_text(frame)
+
+    def ids(q):
+        return search.search(frame, text, search.StatementQuery(text=q))["statement_id"].tolist()
+
+    assert ids("destabilising") == ["b"]
+    assert ids("PROVOCATIVE") == ["a"]
+    assert ids("moon") == ["c"]
+    assert ids("blinken destabilising") == ["b"]  # every term must match
+    assert ids("blinken deterrent") == []
+
+
+def test_search_treats_regex_characters_literally():
+    frame = _statements()
+    result = search.search(frame, search.search_text(frame), search.StatementQuery(text="u.s. .*"))
+    assert result.empty
+
+
+def test_facets_and_single_statement():
+    frame = _statements()
+    text = search.search_text(frame)
+    query = search.StatementQuery(speaker_types=("government",), stances=("condemn",))
+    assert search.search(frame, text, query)["statement_id"].tolist() == ["b"]
+    only = search.search(frame, text, search.StatementQuery(statement_id="c"))
+    assert only["statement_id"].tolist() == ["c"]
+    assert search.facet_counts(frame, "speaker_type") == {"government": 2, "head_of_state": 1}
+    assert search.facet_counts(frame, "organization") == {
+        "DPRK MFA": 1,
+        "US Department of State": 1,
+    }
+
+
+def test_results_are_newest_first_and_paged():
+    frame = _statements()
+    found = search.search(frame, search.search_text(frame), search.StatementQuery())
+    assert found["statement_id"].tolist() == ["a", "b", "c"]
+    assert search.page_slice(found, 2, 2)["statement_id"].tolist() == ["c"]
+    assert search.page_count(0, 10) == 1
+    assert search.page_count(21, 10) == 3

@@ -1,0 +1,44 @@
+import io
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from dashboard import tables
+from dashboard.data_io import read_dataset
+from dashboard.paths import DATASETS_DIR
+from dashboard.schema import TABLES
+
+
+def test_csv_joins_lists_and_writes_plain_dates():
+    data = read_dataset(DATASETS_DIR)
+    launches = data.launches[data.launches["launch_id"] == "prk-2022-01-14-uiju"]
+    text = tables.csv_bytes(launches).decode()
+    frame = pd.read_csv(io.StringIO(text))
+    assert frame.loc[0, "date_local"] == "2022-01-14"
+    assert (
+        frame.loc[0, "source_ids"] == "cns-missile-db; nagix-nk-missile-tests; diplomat-2022-01-14"
+    )
+    assert frame.loc[0, "cns_ids"] == "163; 164"
+
+
+def test_parquet_download_round_trips():
+    data = read_dataset(DATASETS_DIR)
+    back = pq.read_table(io.BytesIO(tables.parquet_bytes(data.statements))).to_pandas()
+    assert back["statement_id"].tolist() == data.statements["statement_id"].tolist()
+
+
+def test_citation_names_publisher_author_title_and_date():
+    data = read_dataset(DATASETS_DIR)
+    kt = data.sources.set_index("source_id").loc["koreatimes-2021-03-24"]
+    assert tables.citation(kt) == (
+        "The Korea Times, Kang Seung-woo, “Pyongyang's missile test aims to gain edge over US "
+        "in nuke talks”, 2021-03-24"
+    )
+
+
+def test_data_dictionary_lists_every_column_with_allowed_values():
+    dictionary = tables.data_dictionary("launches")
+    assert dictionary["column"].tolist() == TABLES["launches"].column_names
+    row = dictionary.set_index("column").loc["missile_class"]
+    assert "hypersonic" in row["allowed values"]
+    assert dictionary.set_index("column").loc["range_km", "unit"] == "km"

@@ -1,0 +1,75 @@
+import datetime as dt
+
+from dashboard import url_state
+from dashboard.filters import Filters
+
+PARAMS = url_state.filter_params(
+    states=("KOR", "PRK"),
+    classes=("SRBM", "ICBM"),
+    event_types=("sanctions", "summit"),
+    speakers=("Antony Blinken",),
+) + [url_state.Param("page", "int", low=1, high=50), url_state.Param("rings", "bool")]
+
+
+def test_filters_round_trip_through_the_query_string():
+    filters = Filters(
+        date_from=dt.date(2022, 1, 1),
+        date_to=dt.date(2022, 6, 30),
+        states=("PRK",),
+        classes=("SRBM", "ICBM"),
+        event_types=("sanctions",),
+        speakers=("Antony Blinken",),
+    )
+    query = url_state.filters_to_query(filters)
+    assert query["from"] == "2022-01-01"
+    assert query["class"] == ["SRBM", "ICBM"]
+    parsed = url_state.parse(query, PARAMS)
+    assert parsed.notices == []
+    assert url_state.filters_from_values(parsed.values) == filters
+
+
+def test_default_filters_need_no_parameters():
+    assert url_state.filters_to_query(Filters()) == {}
+    assert url_state.filters_from_values(url_state.parse({}, PARAMS).values) == Filters()
+
+
+def test_hostile_and_invalid_values_are_ignored_with_a_notice_each():
+    query = {
+        "from": ["2022-02-30"],
+        "to": ["yesterday"],
+        "class": ["SRBM", "<script>alert(1)</script>"],
+        "page": ["99999999999"],
+        "rings": ["maybe"],
+        "speaker": ["x" * 10_000],
+        "utm_source": ["mail"],
+    }
+    parsed = url_state.parse(query, PARAMS)
+    assert parsed.values["class"] == ("SRBM",)
+    assert "from" not in parsed.values and "to" not in parsed.values
+    assert "page" not in parsed.values and "rings" not in parsed.values
+    assert parsed.values["speaker"] == ()
+    text = "\n".join(parsed.notices)
+    assert len(parsed.notices) == 7
+    assert "from=2022\\-02\\-30: not a date" in text
+    assert "not one of the values in the data" in text
+    assert "outside 1..50" in text
+    assert "longer than 200 characters" in text
+    assert "unknown URL parameter utm\\_source" in text
+    # The hostile value is shown escaped and shortened, never as markup.
+    assert "<script>" not in text
+    assert max(len(n) for n in parsed.notices) < 400
+
+
+def test_single_valued_parameter_keeps_the_first_value_and_says_so():
+    parsed = url_state.parse({"page": ["2", "3"]}, PARAMS)
+    assert parsed.values["page"] == 2
+    assert parsed.notices == ["Ignored extra values of URL parameter page; kept the first."]
+
+
+def test_reversed_date_range_is_reported():
+    parsed = url_state.parse({"from": "2022-12-01", "to": "2022-01-01"}, PARAMS)
+    assert parsed.notices == ["The start date is after the end date, so nothing can match."]
+
+
+def test_streamlit_own_parameters_are_not_reported():
+    assert url_state.parse({"embed": "true", "embed_options": ["dark_theme"]}, PARAMS).notices == []

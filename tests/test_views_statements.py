@@ -1,0 +1,79 @@
+import pandas as pd
+import pytest
+from app_runner import markdown_text, run_page, texts
+
+from dashboard.paths import DATASETS_DIR
+
+
+@pytest.fixture(scope="module")
+def statements():
+    return pd.read_parquet(DATASETS_DIR / "statements.parquet")
+
+
+def _count_line(at) -> str:
+    return next(m for m in texts(at.markdown) if "statements in view match" in m)
+
+
+def _expected(statements, term):
+    text = (
+        statements[["quote", "paraphrase", "speaker", "speaker_role"]]
+        .fillna("")
+        .agg(" ".join, axis=1)
+        .str.casefold()
+    )
+    return statements[text.str.contains(term.casefold(), regex=False)]
+
+
+def test_search_counts_highlights_and_cards(statements):
+    at = run_page("statements", {"q": "Deterrence"})
+    expected = _expected(statements, "deterrence")
+    assert _count_line(at) == f"**{len(expected)}** of {len(statements)} statements in view match."
+    sources = [c for c in texts(at.caption) if c.startswith("Source:")]
+    assert len(sources) == min(len(expected), 10)
+    quotes = [m for m in texts(at.markdown) if m.startswith("“")]
+    assert quotes and all(" :orange-background[deterrence]" in m for m in quotes)
+
+
+def test_facets_narrow_the_results(statements):
+    at = run_page("statements", {"stance": "threaten", "speaker_type": "government"})
+    expected = statements[
+        (statements["stance"] == "threaten") & (statements["speaker_type"] == "government")
+    ]
+    assert _count_line(at).startswith(f"**{len(expected)}** of")
+    assert at.multiselect(key="stance").value == ["threaten"]
+
+
+def test_paging_shows_ten_cards_per_page(statements):
+    first = run_page("statements")
+    last_page = -(-len(statements) // 10)
+    last = run_page("statements", {"page": str(last_page)})
+    assert f"Page {last_page} of {last_page}" in " ".join(texts(last.caption))
+    first_cards = sum(1 for c in texts(first.caption) if c.startswith("Source:"))
+    last_cards = sum(1 for c in texts(last.caption) if c.startswith("Source:"))
+    assert first_cards == 10
+    assert last_cards == len(statements) - 10 * (last_page - 1)
+
+
+def test_a_card_cites_its_source_and_links_to_the_timeline():
+    at = run_page("statements", {"statement": "st-2022-01-14-richey"})
+    assert _count_line(at).startswith("**1** of")
+    assert any("Showing the one statement" in i for i in texts(at.info))
+    sources = [c for c in texts(at.caption) if c.startswith("Source:")]
+    assert sources == [
+        "Source: The Diplomat, “After Denouncing New US Sanctions, North Korea Fires 2 "
+        "Short\\-Range Ballistic Missiles”, 2022\\-01\\-14"
+    ]
+    links = [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+    assert any("Hanoi" in label for label, _ in links)
+
+
+def test_search_text_is_never_markup():
+    at = run_page("statements", {"q": "<img src=x onerror=alert(1)>"})
+    assert "**0** of" in _count_line(at)
+    assert "No statements match" in " ".join(texts(at.info))
+    assert "<img" not in markdown_text(at)
+
+
+def test_unknown_statement_link_gives_a_notice():
+    at = run_page("statements", {"statement": "st-nope"})
+    assert "not one of the values in the data" in " ".join(texts(at.warning))
