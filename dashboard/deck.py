@@ -200,3 +200,30 @@ def build_deck(
         map_style=None,
         tooltip=TOOLTIP,
     )
+
+
+TABLE_COLUMNS = (
+    "date_local",
+    "time_local",
+    "missile_class",
+    "missile_name",
+    "count",
+    "site_name",
+    "range_km",
+    "apogee_km",
+    "heading_deg",
+    "impact_lat",
+    "impact_lon",
+    "impact",
+    "on_map",
+)
+
+
+def launch_table(launches: pd.DataFrame) -> pd.DataFrame:
+    """The launches under the map: whether each is drawn and how its impact point is known."""
+    impact = launches["impact_estimated"].map({True: "estimated", False: "reported"})
+    table = launches.assign(
+        on_map=launches["site_lat"].notna(),
+        impact=impact.where(launches["impact_lat"].notna(), "unknown"),
+    )
+    return table[list(TABLE_COLUMNS)].sort_values("date_local", ascending=False)

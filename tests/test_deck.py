@@ -110,3 +110,13 @@ def test_empty_view_still_draws_the_basemap(basemap):
     )
     layers = _layers(deck.build_deck(empty, basemap))
     assert set(layers) == {"land", "borders"}
+
+
+def test_launch_table_says_how_each_impact_is_known_and_what_is_drawn(ctx):
+    table = deck.launch_table(ctx.launches)
+    assert len(table) == len(ctx.launches)
+    by_date = table.set_index(table["date_local"].dt.strftime("%Y-%m-%d"))
+    onchon = by_date.loc["2021-03-21"]
+    assert onchon["impact"] == "unknown" and not onchon["on_map"]
+    assert by_date.loc["2022-01-14", "impact"] == "estimated"
+    assert table["date_local"].is_monotonic_decreasing

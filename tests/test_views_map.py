@@ -35,3 +35,15 @@ def test_map_empty_state_keeps_the_basemap():
     ids = [layer["id"] for layer in deck_specs(at)[0]["layers"]]
     assert ids == ["land", "borders"]
     assert "No launches to map" in " ".join(texts(at.info))
+
+
+def test_site_in_the_url_narrows_the_table():
+    launches = pd.read_parquet(DATASETS_DIR / "launches.parquet")
+    at = run_page("map", {"site": "uiju"})
+    table = at.dataframe[0].value
+    assert len(table) == int((launches["site_id"] == "uiju").sum())
+    assert set(table["site_name"]) == {"Uiju"}
+    assert "Showing launches from Uiju" in " ".join(texts(at.info))
+    at.button(key="clear_site").click().run()
+    assert "site" not in at.query_params
+    assert len(at.dataframe[0].value) == len(launches)

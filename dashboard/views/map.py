@@ -9,12 +9,28 @@ from dashboard.context import Context, current_context
 from dashboard.data_io import basemap_layers
 from dashboard.url_state import Param
 
-RINGS, RING_SITE = "rings", "ring_site"
+RINGS, RING_SITE, SITE, MAP = "rings", "ring_site", "site", "launch_map"
 
 
 def params(data) -> list[Param]:
     located = data.launch_sites.dropna(subset=["lat", "lon"])["site_id"]
-    return [Param(RINGS, "bool"), Param(RING_SITE, "choice", tuple(located))]
+    return [
+        Param(RINGS, "bool"),
+        Param(RING_SITE, "choice", tuple(located)),
+        Param(SITE, "choice", tuple(located)),
+    ]
+
+
+def _take_map_selection() -> None:
+    """A click on a launch site -> `site` in the URL, which narrows the table."""
+    objects = st.session_state[MAP]["selection"]["objects"]
+    picked = objects.get("sites") or []
+    if picked:
+        st.query_params[SITE] = picked[0]["site_id"]
+
+
+def _clear_site() -> None:
+    st.query_params.pop(SITE, None)
 
 
 DEFAULT_RING_SITE = "pyongyang-airport"
@@ -45,7 +61,9 @@ def render(ctx: Context) -> None:
     st.pydeck_chart(
         deck.build_deck(ctx.launches, basemap_layers(), theme, center),
         height=560,
-        key="launch_map",
+        key=MAP,
+        on_select=_take_map_selection,
+        selection_mode="single-object",
     )
     st.caption(
         "Red circles: launch sites, sized by launch events. Arcs run from site to impact point, "
@@ -56,28 +74,19 @@ def render(ctx: Context) -> None:
     )
 
     st.subheader("Launches on the map")
-    table = ctx.launches.assign(
-        on_map=ctx.launches["site_lat"].notna(),
-        impact=ctx.launches["impact_estimated"]
-        .map({True: "estimated", False: "reported"})
-        .where(ctx.launches["impact_lat"].notna(), "unknown"),
-    )[
-        [
-            "date_local",
-            "time_local",
-            "missile_class",
-            "missile_name",
-            "count",
-            "site_name",
-            "range_km",
-            "apogee_km",
-            "heading_deg",
-            "impact_lat",
-            "impact_lon",
-            "impact",
-            "on_map",
-        ]
-    ]
+    launches = ctx.launches
+    site = st.query_params.get(SITE)
+    if site in set(sites.index):
+        launches = launches[launches["site_id"] == site]
+        st.info(
+            f"Showing launches from {plain_text.escape(sites.loc[site, 'name'])} "
+            "(click a site on the map to change it).",
+            icon=":material/location_on:",
+        )
+        st.button("Show all sites", on_click=_clear_site, key="clear_site")
+    else:
+        st.caption("Click a launch site on the map to list only its launches.")
+    table = deck.launch_table(launches)
     if table.empty:
         ui.empty_state("launches")
         return
@@ -87,7 +96,7 @@ def render(ctx: Context) -> None:
             f"{unmapped} launch event(s) in view have no site coordinates and are not drawn."
         )
     st.dataframe(
-        table.sort_values("date_local", ascending=False),
+        table,
         hide_index=True,
         column_config={
             "date_local": st.column_config.DateColumn("Date (KST)", format="YYYY-MM-DD"),
