@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
@@ -62,7 +63,13 @@ def read_dataset(folder: Path) -> Dataset:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    frames = {name: _frame(folder / f"{name}.parquet", name) for name in TABLES}
+    try:
+        frames = {name: _frame(folder / f"{name}.parquet", name) for name in TABLES}
+    except (OSError, ValueError, pa.ArrowException) as error:
+        raise DataUnavailable(
+            f"{folder} holds Parquet files this version cannot read ({error}). "
+            "Rebuild them with `python -m dashboard build`."
+        ) from error
     return Dataset(
         **frames,
         statement_text=search_text(frames["statements"]),

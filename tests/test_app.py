@@ -115,3 +115,12 @@ def test_missing_data_dir_gives_a_clear_error(tmp_path, monkeypatch):
     errors = " ".join(texts(at.error))
     assert "does not hold a built dataset" in errors
     assert "launches.parquet" in errors
+
+
+def test_unreadable_parquet_gives_a_clear_error(tmp_path, monkeypatch):
+    write_dataset(build_dataset(CURATED_DIR), tmp_path)
+    (tmp_path / "claims.parquet").write_bytes(b"not parquet at all")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = run_page("overview")
+    errors = " ".join(texts(at.error))
+    assert "cannot read" in errors and "python -m dashboard build" in errors

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import plain_text, search, ui
+from dashboard import plain_text, records, search, ui
 from dashboard.charts import event_id_key, launch_id_key
-from dashboard.context import Context, current_context
+from dashboard.context import Context, current_context, with_site_names
 from dashboard.schema import SPEAKER_TYPES, STANCES
 from dashboard.tables import citation
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
@@ -104,8 +104,12 @@ def render(ctx: Context) -> None:
         "Page", min_value=1, max_value=pages, value=1, step=1, key=PAGE, bind="query-params"
     )
     st.caption(f"Page {page} of {pages}, {PER_PAGE} per page, newest first.")
+    # Labels for every record (not only those in view): a statement may name a launch the
+    # filters hide; its link then opens the timeline with a notice.
+    labels = records.record_options(with_site_names(ctx.data), ctx.data.diplomatic_events)
+    sources = ctx.data.sources.set_index("source_id")
     for row in search.page_slice(found, int(page), PER_PAGE).itertuples():
-        _card(ctx, row, query.terms)
+        _card(ctx, row, query.terms, labels, sources)
     ui.download_csv(
         found,
         "statements",
@@ -114,7 +118,7 @@ def render(ctx: Context) -> None:
     )
 
 
-def _card(ctx: Context, row, terms: tuple[str, ...]) -> None:
+def _card(ctx: Context, row, terms: tuple[str, ...], labels: dict, sources) -> None:
     with st.container(border=True):
         if isinstance(row.quote, str):
             st.markdown(f"“{plain_text.highlight(row.quote, terms)}”")
@@ -130,35 +134,12 @@ def _card(ctx: Context, row, terms: tuple[str, ...]) -> None:
         )
         if isinstance(row.date_note, str):
             st.caption(plain_text.escape(row.date_note))
-        _links(ctx, row)
-        source = ctx.data.sources.set_index("source_id").loc[row.source_id]
+        keys = [launch_id_key(i) for i in row.launch_ids] + [event_id_key(i) for i in row.event_ids]
+        for key in keys:
+            if key in labels:
+                ui.record_link(ctx, key, plain_text.escape(labels[key]))
+        source = sources.loc[row.source_id]
         st.caption(f"Source: {ui.safe_link(citation(source), source['url'])}")
-
-
-def _links(ctx: Context, row) -> None:
-    launches = ctx.data.launches.set_index("launch_id")
-    events = ctx.data.diplomatic_events.set_index("event_id")
-    for launch_id in row.launch_ids:
-        if launch_id in launches.index:
-            launch = launches.loc[launch_id]
-            name = (
-                launch["missile_name"]
-                if isinstance(launch["missile_name"], str)
-                else launch["missile_class"]
-            )
-            ui.record_link(
-                ctx,
-                launch_id_key(launch_id),
-                plain_text.escape(f"Launch {launch['date_local']:%Y-%m-%d}: {name}"),
-            )
-    for event_id in row.event_ids:
-        if event_id in events.index:
-            event = events.loc[event_id]
-            ui.record_link(
-                ctx,
-                event_id_key(event_id),
-                plain_text.escape(f"Event {event['date_start']:%Y-%m-%d}: {event['title']}"),
-            )
 
 
 if __name__ == "__main__":
