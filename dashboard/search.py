@@ -15,6 +15,7 @@ class StatementQuery:
     speaker_types: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
     statement_id: str | None = None
 
     @property
@@ -39,6 +40,7 @@ def search(statements: pd.DataFrame, haystack: pd.Series, query: StatementQuery)
         ("speaker_type", query.speaker_types),
         ("stance", query.stances),
         ("organization", query.organizations),
+        ("state", query.states),
     ):
         if chosen:
             keep &= statements[column].isin(chosen)

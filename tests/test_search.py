@@ -60,3 +60,9 @@ def test_results_are_newest_first_and_paged():
     assert search.page_slice(found, 2, 2)["statement_id"].tolist() == ["c"]
     assert search.page_count(0, 10) == 1
     assert search.page_count(21, 10) == 3
+
+
+def test_state_facet_leaves_out_statements_without_a_state():
+    frame = _statements().assign(state=["PRK", "USA", None])
+    query = search.StatementQuery(states=("PRK", "KOR"))
+    assert search.search(frame, search.search_text(frame), query)["statement_id"].tolist() == ["a"]

@@ -77,3 +77,9 @@ def test_search_text_is_never_markup():
 def test_unknown_statement_link_gives_a_notice():
     at = run_page("statements", {"statement": "st-nope"})
     assert "not one of the values in the data" in " ".join(texts(at.warning))
+
+
+def test_speaker_state_facet(statements):
+    at = run_page("statements", {"speaker_state": ["JPN", "PRK"]})
+    expected = statements[statements["state"].isin(["JPN", "PRK"])]
+    assert _count_line(at).startswith(f"**{len(expected)}** of")

@@ -11,7 +11,8 @@ from dashboard.schema import SPEAKER_TYPES, STANCES
 from dashboard.tables import citation
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
-QUERY, TYPES, STANCE, ORG, PAGE, ONE = "q", "speaker_type", "stance", "org", "page", "statement"
+QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
+PAGE, ONE = "page", "statement"
 PER_PAGE = 10
 MAX_PAGES = 100_000
 
@@ -23,6 +24,7 @@ def params(data) -> list[Param]:
         Param(TYPES, "multi", SPEAKER_TYPES),
         Param(STANCE, "multi", STANCES),
         Param(ORG, "multi", orgs),
+        Param(STATE, "multi", tuple(sorted(set(data.statements["state"].dropna())))),
         Param(PAGE, "int", low=1, high=MAX_PAGES),
         Param(ONE, "choice", tuple(data.statements["statement_id"])),
     ]
@@ -42,7 +44,7 @@ def render(ctx: Context) -> None:
         max_chars=MAX_VALUE_LENGTH,
         placeholder="e.g. sanctions, deterrence, Blinken",
     )
-    cols = st.columns(3)
+    cols = st.columns(4)
     type_counts = search.facet_counts(pool, "speaker_type")
     stance_counts = search.facet_counts(pool, "stance")
     org_counts = search.facet_counts(pool, "organization")
@@ -72,12 +74,18 @@ def render(ctx: Context) -> None:
         placeholder="All",
     )
     cols[2].caption(f"{len(org_counts)} organizations in view")
+    state_counts = search.facet_counts(pool, "state")
+    states = cols[3].multiselect(
+        "Speaker's state", list(state_counts), key=STATE, bind="query-params", placeholder="All"
+    )
+    cols[3].caption(_counts_line(state_counts))
     one = st.query_params.get(ONE)
     query = search.StatementQuery(
         text=text or "",
         speaker_types=tuple(types),
         stances=tuple(stances),
         organizations=tuple(orgs),
+        states=tuple(states),
         statement_id=one if one in set(pool["statement_id"]) else None,
     )
     if one and query.statement_id is None:
