@@ -6,7 +6,9 @@ borders are GeoJSON layers shipped with the package. Tooltips are plain text.
 
 from __future__ import annotations
 
+import json
 import math
+from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
@@ -19,9 +21,26 @@ INITIAL_VIEW = pdk.ViewState(latitude=39.5, longitude=130.0, zoom=4.3, pitch=30)
 REPORTED_ALPHA, ESTIMATED_ALPHA = 230, 110
 
 THEMES = {
-    "light": {"land": [222, 218, 206, 255], "border": [150, 150, 150, 200], "text": [40, 40, 40]},
-    "dark": {"land": [62, 66, 74, 255], "border": [120, 126, 138, 220], "text": [230, 230, 230]},
+    "light": {"land": [222, 218, 206, 255], "border": [150, 150, 150, 200], "sea": "#eef3f7"},
+    "dark": {"land": [62, 66, 74, 255], "border": [120, 126, 138, 220], "sea": "#1b1f27"},
 }
+
+
+def offline_style(sea_color: str) -> str:
+    """A MapLibre style with no sources (only a sea-coloured background) as a data: URL.
+
+    Left without a style, Streamlit's front end falls back to a hosted tile style; a style
+    given inline as a data: URL makes the map fetch nothing at all.
+    """
+    style = {
+        "version": 8,
+        "name": "offline",
+        "sources": {},
+        "layers": [{"id": "sea", "type": "background", "paint": {"background-color": sea_color}}],
+    }
+    return "data:application/json;charset=utf-8," + quote(json.dumps(style, separators=(",", ":")))
+
+
 # Only plain values go to the browser (no timestamps or lists to serialise).
 ARC_COLUMNS = (
     "launch_id",
@@ -197,7 +216,7 @@ def build_deck(
         layers=layers,
         initial_view_state=INITIAL_VIEW,
         map_provider=None,
-        map_style=None,
+        map_style=offline_style(colors["sea"]),
         tooltip=TOOLTIP,
     )
 

@@ -1,4 +1,5 @@
 import json
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -28,7 +29,11 @@ def test_deck_has_offline_basemap_sites_arcs_and_no_tile_provider(ctx, basemap):
     d = deck.build_deck(ctx.launches, basemap)
     spec = json.loads(d.to_json())
     assert spec.get("mapProvider") in (None, "")
-    assert spec.get("mapStyle") in (None, "")
+    # An inline style with no sources: the front end must not fall back to hosted tiles.
+    style = spec["mapStyle"]
+    assert style.startswith("data:application/json")
+    decoded = json.loads(unquote(style.split(",", 1)[1]))
+    assert decoded["sources"] == {} and "http" not in unquote(style)
     layers = _layers(d)
     assert {"land", "borders", "arcs", "impacts", "sites"} <= set(layers)
     assert layers["land"]["@@type"] == "GeoJsonLayer" and layers["land"]["wrapLongitude"]

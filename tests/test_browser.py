@@ -1,0 +1,297 @@
+"""Real browser: `streamlit run` on a free loopback port, driven by Debian's Chromium.
+
+Checks what only a browser shows: pages render from deep links, a filter change reaches the
+address bar and the copied URL reproduces the view in a fresh browser, chart and map clicks,
+and that nothing is requested from outside 127.0.0.1 (the basemap is offline).
+Skips (printing why) without Chromium or playwright, unless REQUIRE_BROWSER_TEST=1 (CI).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts"
+DATASETS = REPO / "datasets"
+TIMEOUT_MS = 30_000
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _missing() -> str | None:
+    if shutil.which("chromium") is None:
+        return "Debian's chromium is not installed (apt-get install -y chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -e '.[test]')"
+    return None
+
+
+_reason = _missing()
+if _reason:
+    if os.environ.get("REQUIRE_BROWSER_TEST") == "1":
+        raise RuntimeError(f"browser test required but cannot run: {_reason}")
+    print(f"\nSKIP browser test: {_reason}", file=sys.stderr)
+    pytest.skip(_reason, allow_module_level=True)
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    log_path = ARTIFACTS / "streamlit.log"
+    log = log_path.open("w")
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA_DIR"}
+    process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.read().decode().strip() == "ok":
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.5)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def requests_seen():
+    return []
+
+
+@pytest.fixture
+def new_page(browser, requests_seen):
+    contexts = []
+
+    def make(color_scheme: str = "light") -> Page:
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, color_scheme=color_scheme
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("request", lambda request: requests_seen.append(request.url))
+        page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _open(page: Page, url: str, title: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
+
+
+def _no_exception(page: Page) -> None:
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    assert "Traceback" not in page.inner_text("body")
+
+
+def _metric(page: Page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return metric.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def _shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_every_page_renders_from_a_deep_link(server, new_page):
+    launches = pd.read_parquet(DATASETS / "launches.parquet")
+    statements = pd.read_parquet(DATASETS / "statements.parquet")
+    page = new_page()
+
+    _open(page, f"{server}/?class=SRBM", "Korean Peninsula missile launches and diplomacy")
+    expect(page.get_by_text("Launch events")).to_be_visible()
+    assert _metric(page, "Launch events") == str(int((launches["missile_class"] == "SRBM").sum()))
+    _no_exception(page)
+    _shot(page, "overview")
+
+    _open(page, f"{server}/timeline?sel=launch:prk-2022-01-14-uiju", "Timeline")
+    expect(page.locator(".js-plotly-plot .scatterlayer path.point").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Launch prk-2022-01-14-uiju")).to_be_visible()
+    _no_exception(page)
+    _shot(page, "timeline")
+
+    _open(page, f"{server}/map?rings=true", "Map of launch origins and ranges")
+    expect(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible()
+    expect(page.get_by_role("heading", name="Launches on the map")).to_be_visible()
+    _no_exception(page)
+    _shot(page, "map")
+
+    text = (
+        statements[["quote", "paraphrase", "speaker", "speaker_role"]]
+        .fillna("")
+        .agg(" ".join, axis=1)
+        .str.casefold()
+    )
+    expected = int(text.str.contains("sanctions").sum())
+    _open(page, f"{server}/statements?q=sanctions", "Statements")
+    expect(
+        page.get_by_text(f"{expected} of {len(statements)} statements in view match.")
+    ).to_be_visible()
+    # One citation line per statement card.
+    expect(page.get_by_text(re.compile(r"^Source: "))).to_have_count(min(expected, 10))
+    _no_exception(page)
+    _shot(page, "statements")
+
+    _open(page, f"{server}/data_sources?table=claims", "Data & sources")
+    expect(page.get_by_role("heading", name="Data dictionary")).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    _no_exception(page)
+    _shot(page, "data_sources")
+
+
+def test_changed_filter_reaches_the_url_and_the_url_reproduces_the_view(server, new_page):
+    page = new_page()
+    _open(page, f"{server}/", "Korean Peninsula missile launches and diplomacy")
+    everything = _metric(page, "Launch events")
+    page.locator('[data-testid="stMultiSelect"]').filter(has_text="Missile class").click()
+    page.get_by_role("option", name="ICBM", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"class=ICBM"))
+    expect(
+        page.locator('[data-testid="stMetric"]').filter(has_text="Launch events")
+    ).not_to_contain_text(everything)
+    shared_url = page.url
+    narrowed = _metric(page, "Launch events")
+
+    other = new_page()
+    _open(other, shared_url, "Korean Peninsula missile launches and diplomacy")
+    assert _metric(other, "Launch events") == narrowed
+    assert _query(other.url) == _query(shared_url)
+
+    # The filter survives moving to another page through the navigation.
+    other.get_by_role("link", name="Timeline").first.click()
+    other.wait_for_url(re.compile(r"/timeline\?.*class=ICBM"))
+    expect(other.get_by_role("heading", name="Timeline", level=1)).to_be_visible()
+    _no_exception(other)
+
+
+def test_clicking_a_point_on_the_timeline_selects_that_record(server, new_page):
+    page = new_page()
+    _open(page, f"{server}/timeline?class=ICBM", "Timeline")
+    point = page.locator(".js-plotly-plot .scatterlayer path.point").first
+    expect(point).to_be_visible()
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"sel=(launch|event)%3A|sel=(launch|event):"))
+    selected = _query(page.url)["sel"][0]
+    kind, _, record_id = selected.partition(":")
+    if kind == "launch":
+        expect(page.get_by_role("heading", name=f"Launch {record_id}")).to_be_visible()
+    expect(page.get_by_text("Sources", exact=True)).to_be_visible()
+    _no_exception(page)
+
+
+def test_clicking_a_site_on_the_map_lists_its_launches(server, new_page):
+    page = new_page()
+    _open(page, f"{server}/map?state=PRK&site=uiju", "Map of launch origins and ranges")
+    expect(page.get_by_text("Showing launches from Uiju")).to_be_visible()
+    page.get_by_role("button", name="Show all sites").click()
+    page.wait_for_url(lambda url: "site=" not in url)
+    expect(page.get_by_text("Click a launch site on the map")).to_be_visible()
+    _no_exception(page)
+
+
+def test_hostile_url_shows_notices_not_errors(server, new_page):
+    page = new_page()
+    url = (
+        f"{server}/statements?q=%3Cscript%3Ealert(1)%3C/script%3E&stance=angry"
+        "&page=999999999&from=2022-02-30&bogus=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"
+    )
+    _open(page, url, "Statements")
+    notices = page.locator('[data-testid="stAlertContentWarning"]')
+    expect(notices.first).to_be_visible()
+    text = " ".join(notices.all_inner_texts())
+    assert "stance=angry" in text and "from=2022-02-30" in text and "unknown URL parameter" in text
+    expect(page.get_by_text("0 of")).to_be_visible()
+    assert page.locator("img[src=x]").count() == 0
+    _no_exception(page)
+
+
+@pytest.mark.parametrize(
+    "path,title", [("map", "Map of launch origins and ranges"), ("timeline", "Timeline")]
+)
+def test_dark_theme_renders(server, new_page, path, title):
+    page = new_page("dark")
+    _open(page, f"{server}/{path}", title)
+    _no_exception(page)
+    _shot(page, f"{path}-dark")
+
+
+def test_no_request_left_the_machine(requests_seen):
+    assert requests_seen, "no requests were recorded"
+    outside = sorted(
+        {
+            url
+            for url in requests_seen
+            if urlparse(url).scheme in ("http", "https", "ws", "wss")
+            and urlparse(url).hostname != "127.0.0.1"
+        }
+    )
+    assert outside == [], f"requests left 127.0.0.1: {outside[:20]}"
