@@ -58,6 +58,9 @@ if _reason:
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
+# Assertions wait for content, not for a fixed time; this machine is slow and shared.
+expect.set_options(timeout=TIMEOUT_MS)
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
