@@ -42,53 +42,33 @@ def render(data: Dataset) -> Filters:
     first, last = _date_bounds(data)
     with st.sidebar:
         st.header("Filters")
-        st.date_input(
-            "From",
-            value=first,
-            min_value=dt.date(1945, 1, 1),
-            max_value=last,
-            key=url_state.DATE_FROM,
-            bind="query-params",
-            format="YYYY-MM-DD",
-        )
-        st.date_input(
-            "To",
-            value=last,
-            min_value=dt.date(1945, 1, 1),
-            max_value=last,
-            key=url_state.DATE_TO,
-            bind="query-params",
-            format="YYYY-MM-DD",
-        )
-        st.multiselect(
-            "Launching state",
-            options[url_state.STATE],
-            key=url_state.STATE,
-            bind="query-params",
-            placeholder="All",
-            help="PRK: North Korea. KOR: South Korea.",
-        )
-        st.multiselect(
-            "Missile class",
-            options[url_state.MISSILE_CLASS],
-            key=url_state.MISSILE_CLASS,
-            bind="query-params",
-            placeholder="All",
-        )
-        st.multiselect(
-            "Diplomatic event type",
-            options[url_state.EVENT_TYPE],
-            key=url_state.EVENT_TYPE,
-            bind="query-params",
-            placeholder="All",
-        )
-        st.multiselect(
-            "Actor / speaker",
-            options[url_state.SPEAKER],
-            key=url_state.SPEAKER,
-            bind="query-params",
-            placeholder="All",
-        )
+        for label, key, value in (
+            ("From", url_state.DATE_FROM, first),
+            ("To", url_state.DATE_TO, last),
+        ):
+            st.date_input(
+                label,
+                value=value,
+                min_value=dt.date(1945, 1, 1),
+                max_value=last,
+                key=key,
+                bind="query-params",
+                format="YYYY-MM-DD",
+            )
+        for label, key, help_text in (
+            ("Launching state", url_state.STATE, "PRK: North Korea. KOR: South Korea."),
+            ("Missile class", url_state.MISSILE_CLASS, None),
+            ("Diplomatic event type", url_state.EVENT_TYPE, None),
+            ("Actor / speaker", url_state.SPEAKER, None),
+        ):
+            st.multiselect(
+                label,
+                options[key],
+                key=key,
+                bind="query-params",
+                placeholder="All",
+                help=help_text,
+            )
         st.caption(
             "Every filter and page option is kept in the address bar: copy the URL to share "
             "exactly this view."

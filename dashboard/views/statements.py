@@ -13,6 +13,7 @@ from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
 QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
 PAGE, ONE = "page", "statement"
+FACET_FIELDS = {TYPES: "speaker_type", STANCE: "stance", ORG: "organization", STATE: "state"}
 PER_PAGE = 10
 MAX_PAGES = 100_000
 
@@ -44,48 +45,33 @@ def render(ctx: Context) -> None:
         max_chars=MAX_VALUE_LENGTH,
         placeholder="e.g. sanctions, deterrence, Blinken",
     )
-    cols = st.columns(4)
-    type_counts = search.facet_counts(pool, "speaker_type")
-    stance_counts = search.facet_counts(pool, "stance")
-    org_counts = search.facet_counts(pool, "organization")
     # Bound widgets keep their raw values in the URL, so counts are shown beside them
     # rather than in the option labels (which would change the link as data changes).
-    types = cols[0].multiselect(
-        "Speaker type",
-        [t for t in SPEAKER_TYPES if t in type_counts],
-        key=TYPES,
-        bind="query-params",
-        placeholder="All",
-    )
-    cols[0].caption(_counts_line(type_counts))
-    stances = cols[1].multiselect(
-        "Stance",
-        [s for s in STANCES if s in stance_counts],
-        key=STANCE,
-        bind="query-params",
-        placeholder="All",
-    )
-    cols[1].caption(_counts_line(stance_counts))
-    orgs = cols[2].multiselect(
-        "Organization",
-        list(org_counts),
-        key=ORG,
-        bind="query-params",
-        placeholder="All",
-    )
-    cols[2].caption(f"{len(org_counts)} organizations in view")
-    state_counts = search.facet_counts(pool, "state")
-    states = cols[3].multiselect(
-        "Speaker's state", list(state_counts), key=STATE, bind="query-params", placeholder="All"
-    )
-    cols[3].caption(_counts_line(state_counts))
+    chosen = {}
+    for column, (label, key, order) in zip(
+        st.columns(4),
+        (
+            ("Speaker type", TYPES, SPEAKER_TYPES),
+            ("Stance", STANCE, STANCES),
+            ("Organization", ORG, None),
+            ("Speaker's state", STATE, None),
+        ),
+        strict=True,
+    ):
+        field = FACET_FIELDS[key]
+        counts = search.facet_counts(pool, field)
+        values = [v for v in order if v in counts] if order else list(counts)
+        chosen[key] = tuple(
+            column.multiselect(label, values, key=key, bind="query-params", placeholder="All")
+        )
+        column.caption(_counts_line(counts))
     one = st.query_params.get(ONE)
     query = search.StatementQuery(
         text=text or "",
-        speaker_types=tuple(types),
-        stances=tuple(stances),
-        organizations=tuple(orgs),
-        states=tuple(states),
+        speaker_types=chosen[TYPES],
+        stances=chosen[STANCE],
+        organizations=chosen[ORG],
+        states=chosen[STATE],
         statement_id=one if one in set(pool["statement_id"]) else None,
     )
     if one and query.statement_id is None:
