@@ -30,6 +30,10 @@ def test_search_counts_highlights_and_cards(statements):
     assert _count_line(at) == f"**{len(expected)}** of {len(statements)} statements in view match."
     sources = [c for c in texts(at.caption) if c.startswith("Source:")]
     assert len(sources) == min(len(expected), 10)
+    stances = expected["stance"].value_counts()
+    top = stances.sort_index().sort_values(ascending=False, kind="stable")
+    facet_line = "In results: " + " · ".join(f"{k} {v}" for k, v in top.items())
+    assert facet_line.replace("_", "\\_") in texts(at.caption)
     quotes = [m for m in texts(at.markdown) if m.startswith("“")]
     assert quotes and all(" :orange-background[deterrence]" in m for m in quotes)
 

@@ -31,8 +31,12 @@ def params(data) -> list[Param]:
     ]
 
 
-def _counts_line(counts: dict[str, int]) -> str:
-    return plain_text.escape(" · ".join(f"{value} {n}" for value, n in counts.items()))
+def _counts_line(counts: dict[str, int], limit: int = 6) -> str:
+    """The most frequent values with their counts, e.g. 'assess 18 · condemn 10 · +3 more'."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    shown = " · ".join(f"{value} {n}" for value, n in ranked[:limit])
+    more = f" · +{len(ranked) - limit} more" if len(ranked) > limit else ""
+    return plain_text.escape(shown + more) if ranked else "none"
 
 
 def render(ctx: Context) -> None:
@@ -47,7 +51,7 @@ def render(ctx: Context) -> None:
     )
     # Bound widgets keep their raw values in the URL, so counts are shown beside them
     # rather than in the option labels (which would change the link as data changes).
-    chosen = {}
+    chosen, count_slots = {}, {}
     for column, (label, key, order) in zip(
         st.columns(4),
         (
@@ -64,7 +68,7 @@ def render(ctx: Context) -> None:
         chosen[key] = tuple(
             column.multiselect(label, values, key=key, bind="query-params", placeholder="All")
         )
-        column.caption(_counts_line(counts))
+        count_slots[key] = column.empty()
     one = st.query_params.get(ONE)
     query = search.StatementQuery(
         text=text or "",
@@ -89,6 +93,9 @@ def render(ctx: Context) -> None:
         )
 
     found = search.search(pool, ctx.data.statement_text, query)
+    # Like Datasette's facets: counts describe the current results.
+    for key, slot in count_slots.items():
+        slot.caption("In results: " + _counts_line(search.facet_counts(found, FACET_FIELDS[key])))
     pages = search.page_count(len(found), PER_PAGE)
     st.markdown(f"**{len(found):,}** of {len(pool):,} statements in view match.")
     if found.empty:
