@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
-from dashboard.search import search_text
+from dashboard.search import TextIndex
 
 DATE_KINDS = {"date"}
 
@@ -32,8 +32,8 @@ class Dataset:
     diplomatic_events: pd.DataFrame
     statements: pd.DataFrame
     claims: pd.DataFrame
-    # Case-folded quote + paraphrase + speaker per statement, built once for search.
-    statement_text: pd.Series
+    # Word index over quote, paraphrase and speaker, built once per process for search.
+    statement_index: TextIndex
     version: str
     built_at: str
     folder: str
@@ -72,7 +72,7 @@ def read_dataset(folder: Path) -> Dataset:
         ) from error
     return Dataset(
         **frames,
-        statement_text=search_text(frames["statements"]),
+        statement_index=TextIndex.build(frames["statements"]),
         version=str(manifest.get("version", "unknown")),
         built_at=str(manifest.get("built_at", "unknown")),
         folder=str(folder),

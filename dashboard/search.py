@@ -1,12 +1,25 @@
-"""Full-text search and facets over statements."""
+"""Full-text search and facets over statements.
+
+Search is by word prefix: every search word must begin some word of the statement's quote,
+paraphrase, speaker or role, ignoring case and accents ("sanction" finds "sanctions"). A
+SQLite full-text index, built once per process, answers that in milliseconds where a scan of
+every text takes a large fraction of a second at a million statements
+(`python -m dashboard.bench`).
+"""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import threading
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 MAX_TERMS = 8
+WORD = re.compile(r"\w+")
+SEARCHED = ("quote", "paraphrase", "speaker", "speaker_role")
 
 
 @dataclass(frozen=True)
@@ -20,22 +33,63 @@ class StatementQuery:
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """Case-folded words of the search text; every one must match."""
-        return tuple(dict.fromkeys(self.text.casefold().split()))[:MAX_TERMS]
+        """Case-folded words of the search text (as the index splits them); all must match."""
+        return tuple(dict.fromkeys(WORD.findall(self.text.casefold())))[:MAX_TERMS]
+
+    @property
+    def unsearchable(self) -> bool:
+        """Text was typed but holds no word to search for (only punctuation, say)."""
+        return bool(self.text.strip()) and not self.terms
 
 
-def search_text(statements: pd.DataFrame) -> pd.Series:
-    """The case-folded text each statement is searched in: quote, paraphrase and speaker."""
-    parts = [statements[c].fillna("") for c in ("quote", "paraphrase", "speaker", "speaker_role")]
-    joined = parts[0].str.cat(parts[1:], sep=" \u241f ")
-    return joined.str.casefold()
+class TextIndex:
+    """SQLite FTS5 index over quote, paraphrase, speaker and role, one row per statement.
+
+    Built once per process in memory (about 6 s for a million statements here) and shared
+    by all sessions; a query answers in milliseconds. The FTS row id is the statement's
+    position in the table it was built from.
+    """
+
+    def __init__(self, statements: pd.DataFrame):
+        self.labels = statements.index
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        columns = ", ".join(SEARCHED)
+        self._db.execute(
+            f"CREATE VIRTUAL TABLE texts USING fts5({columns}, tokenize='unicode61', detail=none)"
+        )
+        values = statements[list(SEARCHED)].fillna("")
+        self._db.executemany(
+            f"INSERT INTO texts(rowid, {columns}) VALUES (?, ?, ?, ?, ?)",
+            zip(range(len(values)), *(values[c].tolist() for c in SEARCHED), strict=True),
+        )
+        self._db.commit()
+
+    @classmethod
+    def build(cls, statements: pd.DataFrame) -> TextIndex:
+        return cls(statements)
+
+    def matching(self, terms: tuple[str, ...]) -> pd.Index:
+        """Index labels of the statements with a word starting with each term."""
+        if not terms:
+            return self.labels
+        # Terms are runs of word characters, so quoting them cannot break the syntax.
+        expression = " AND ".join(f'"{term}"*' for term in terms)
+        with self._lock:
+            rows = [
+                r
+                for (r,) in self._db.execute(
+                    "SELECT rowid FROM texts WHERE texts MATCH ?", (expression,)
+                )
+            ]
+        return self.labels[np.asarray(rows, dtype=np.int64)]
 
 
-def search(statements: pd.DataFrame, haystack: pd.Series, query: StatementQuery) -> pd.DataFrame:
+def search(statements: pd.DataFrame, index: TextIndex, query: StatementQuery) -> pd.DataFrame:
     """Statements matching every term and facet, newest first."""
-    keep = pd.Series(True, index=statements.index)
-    for term in query.terms:
-        keep &= haystack.reindex(statements.index).str.contains(term, regex=False)
+    keep = pd.Series(not query.unsearchable, index=statements.index)
+    if query.terms:
+        keep &= statements.index.isin(index.matching(query.terms))
     for column, chosen in (
         ("speaker_type", query.speaker_types),
         ("stance", query.stances),

@@ -191,7 +191,7 @@ def test_every_page_renders_from_a_deep_link(server, new_page):
         .agg(" ".join, axis=1)
         .str.casefold()
     )
-    expected = int(text.str.contains("sanctions").sum())
+    expected = int(text.str.contains(r"\bsanctions", regex=True).sum())
     _open(page, f"{server}/statements?q=sanctions", "Statements")
     expect(
         page.get_by_text(f"{expected} of {len(statements)} statements in view match.")

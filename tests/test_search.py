@@ -21,7 +21,7 @@ def _statements():
 
 def test_search_is_case_insensitive_over_quote_paraphrase_and_speaker():
     frame = _statements()
-    text = search.search_text(frame)
+    text = search.TextIndex.build(frame)
 
     def ids(q):
         return search.search(frame, text, search.StatementQuery(text=q))["statement_id"].tolist()
@@ -33,15 +33,37 @@ def test_search_is_case_insensitive_over_quote_paraphrase_and_speaker():
     assert ids("blinken deterrent") == []
 
 
-def test_search_treats_regex_characters_literally():
+def test_search_treats_punctuation_as_word_breaks_never_as_patterns():
     frame = _statements()
-    result = search.search(frame, search.search_text(frame), search.StatementQuery(text="u.s. .*"))
-    assert result.empty
+    index = search.TextIndex.build(frame)
+    found = search.search(frame, index, search.StatementQuery(text="(provocative) .*"))
+    assert found["statement_id"].tolist() == ["a"]  # ".*" is no pattern and adds no word
+    assert search.search(frame, index, search.StatementQuery(text=".* ?")).empty
+
+
+def test_words_match_by_prefix_not_in_the_middle():
+    frame = _statements()
+    index = search.TextIndex.build(frame)
+
+    def ids(q):
+        return search.search(frame, index, search.StatementQuery(text=q))["statement_id"].tolist()
+
+    assert ids("provoc") == ["a"]
+    assert ids("vocative") == []
+    assert ids("jae") == ["c"]  # "Moon Jae-in" splits into words
+
+
+def test_index_answers_for_a_filtered_subset():
+    frame = _statements()
+    index = search.TextIndex.build(frame)
+    subset = frame[frame["statement_id"] != "a"]
+    found = search.search(subset, index, search.StatementQuery(text="the"))
+    assert found["statement_id"].tolist() == ["b"]
 
 
 def test_facets_and_single_statement():
     frame = _statements()
-    text = search.search_text(frame)
+    text = search.TextIndex.build(frame)
     query = search.StatementQuery(speaker_types=("government",), stances=("condemn",))
     assert search.search(frame, text, query)["statement_id"].tolist() == ["b"]
     only = search.search(frame, text, search.StatementQuery(statement_id="c"))
@@ -55,7 +77,7 @@ def test_facets_and_single_statement():
 
 def test_results_are_newest_first_and_paged():
     frame = _statements()
-    found = search.search(frame, search.search_text(frame), search.StatementQuery())
+    found = search.search(frame, search.TextIndex.build(frame), search.StatementQuery())
     assert found["statement_id"].tolist() == ["a", "b", "c"]
     assert search.page_slice(found, 2, 2)["statement_id"].tolist() == ["c"]
     assert search.page_count(0, 10) == 1
@@ -65,4 +87,6 @@ def test_results_are_newest_first_and_paged():
 def test_state_facet_leaves_out_statements_without_a_state():
     frame = _statements().assign(state=["PRK", "USA", None])
     query = search.StatementQuery(states=("PRK", "KOR"))
-    assert search.search(frame, search.search_text(frame), query)["statement_id"].tolist() == ["a"]
+    assert search.search(frame, search.TextIndex.build(frame), query)["statement_id"].tolist() == [
+        "a"
+    ]

@@ -1,3 +1,5 @@
+import re
+
 import pandas as pd
 import pytest
 from app_runner import markdown_text, run_page, texts
@@ -21,7 +23,8 @@ def _expected(statements, term):
         .agg(" ".join, axis=1)
         .str.casefold()
     )
-    return statements[text.str.contains(term.casefold(), regex=False)]
+    # Search matches words that start with the term.
+    return statements[text.str.contains(r"\b" + re.escape(term.casefold()), regex=True)]
 
 
 def test_search_counts_highlights_and_cards(statements):

@@ -43,7 +43,7 @@ def render(ctx: Context) -> None:
     st.title("Statements")
     pool = ctx.statements
     text = st.text_input(
-        "Search quotes, paraphrases and speakers",
+        "Search quotes, paraphrases and speakers (words starting with…)",
         key=QUERY,
         bind="query-params",
         max_chars=MAX_VALUE_LENGTH,
@@ -92,7 +92,7 @@ def render(ctx: Context) -> None:
             query_params=ui.filters_query(ctx),
         )
 
-    found = search.search(pool, ctx.data.statement_text, query)
+    found = search.search(pool, ctx.data.statement_index, query)
     # Like Datasette's facets: counts describe the current results.
     for key, slot in count_slots.items():
         slot.caption("In results: " + _counts_line(search.facet_counts(found, FACET_FIELDS[key])))
