@@ -90,3 +90,10 @@ def test_speaker_state_facet(statements):
     at = run_page("statements", {"speaker_state": ["JPN", "PRK"]})
     expected = statements[statements["state"].isin(["JPN", "PRK"])]
     assert _count_line(at).startswith(f"**{len(expected)}** of")
+
+
+def test_page_past_the_end_falls_back_to_the_first_with_a_notice(statements):
+    at = run_page("statements", {"page": "999"})
+    assert "Page 999 does not exist" in " ".join(texts(at.warning))
+    last = -(-len(statements) // 10)
+    assert f"Page 1 of {last}, 10 per page, newest first." in texts(at.caption)

@@ -101,6 +101,9 @@ def render(ctx: Context) -> None:
     if found.empty:
         ui.empty_state("statements match the search")
         return
+    asked = st.query_params.get(PAGE, "")
+    if asked.isdigit() and int(asked) > pages:
+        st.warning(f"Page {int(asked):,} does not exist for these results; showing page 1.")
     page = st.number_input(
         "Page", min_value=1, max_value=pages, value=1, step=1, key=PAGE, bind="query-params"
     )
