@@ -1,4 +1,4 @@
-"""The shared sidebar: filters bound to the URL, notices about ignored parameters, a share link."""
+"""The shared sidebar: the filters, each bound to a URL query parameter."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from dashboard import url_state
 from dashboard.data_io import Dataset
 from dashboard.filters import Filters
 from dashboard.schema import EVENT_TYPES, MISSILE_CLASSES
+
+# The sidebar accepts dates from here to the last date in the data.
+EARLIEST = dt.date(1945, 1, 1)
 
 
 def _date_bounds(data: Dataset) -> tuple[dt.date, dt.date]:
@@ -49,7 +52,7 @@ def render(data: Dataset) -> Filters:
             st.date_input(
                 label,
                 value=value,
-                min_value=dt.date(1945, 1, 1),
+                min_value=EARLIEST,
                 max_value=last,
                 key=key,
                 bind="query-params",
@@ -99,4 +102,5 @@ def shared_params(data: Dataset) -> list[url_state.Param]:
         options[url_state.MISSILE_CLASS],
         options[url_state.EVENT_TYPE],
         options[url_state.SPEAKER],
+        dates=(EARLIEST, _date_bounds(data)[1]),
     )

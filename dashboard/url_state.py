@@ -35,6 +35,8 @@ class Param:
     choices: tuple[str, ...] = ()
     low: int = 0
     high: int = 0
+    first: dt.date | None = None  # date bounds the widget accepts
+    last: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,12 @@ def _parse_one(param: Param, value: str) -> object:
         raise ValueError(f"longer than {MAX_VALUE_LENGTH} characters")
     if param.kind == "date":
         try:
-            return dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError("not a date (use YYYY-MM-DD)") from None
+        if (param.first and date < param.first) or (param.last and date > param.last):
+            raise ValueError(f"outside {param.first}..{param.last}")
+        return date
     if param.kind in ("choice", "multi"):
         if value not in param.choices:
             raise ValueError("not one of the values in the data")
@@ -125,10 +130,12 @@ def filter_params(
     classes: Iterable[str],
     event_types: Iterable[str],
     speakers: Iterable[str],
+    dates: tuple[dt.date, dt.date] | None = None,
 ) -> list[Param]:
+    first, last = dates or (None, None)
     return [
-        Param(DATE_FROM, "date"),
-        Param(DATE_TO, "date"),
+        Param(DATE_FROM, "date", first=first, last=last),
+        Param(DATE_TO, "date", first=first, last=last),
         Param(STATE, "multi", tuple(states)),
         Param(MISSILE_CLASS, "multi", tuple(classes)),
         Param(EVENT_TYPE, "multi", tuple(event_types)),

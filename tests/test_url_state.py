@@ -73,3 +73,15 @@ def test_reversed_date_range_is_reported():
 
 def test_streamlit_own_parameters_are_not_reported():
     assert url_state.parse({"embed": "true", "embed_options": ["dark_theme"]}, PARAMS).notices == []
+
+
+def test_dates_outside_the_widget_bounds_are_reported():
+    params = url_state.filter_params(
+        (), (), (), (), dates=(dt.date(1945, 1, 1), dt.date(2022, 12, 31))
+    )
+    parsed = url_state.parse({"from": "1900-01-01", "to": "2030-01-01"}, params)
+    assert parsed.values == {}
+    assert parsed.notices == [
+        "Ignored URL parameter from=1900\\-01\\-01: outside 1945-01-01..2022-12-31.",
+        "Ignored URL parameter to=2030\\-01\\-01: outside 1945-01-01..2022-12-31.",
+    ]
