@@ -81,9 +81,14 @@ def test_search_text_is_never_markup():
     assert "<img" not in markdown_text(at)
 
 
-def test_unknown_statement_link_gives_a_notice():
+def test_unknown_or_hidden_statement_link_gives_one_notice():
     at = run_page("statements", {"statement": "st-nope"})
-    assert "not one of the values in the data" in " ".join(texts(at.warning))
+    notices = texts(at.warning)
+    assert len(notices) == 1 and "not one of the values in the data" in notices[0]
+    at = run_page("statements", {"statement": "st-2022-01-14-richey", "from": "2022-06-01"})
+    assert texts(at.warning) == [
+        "Statement st\\-2022\\-01\\-14\\-richey from the link is hidden by the filters."
+    ]
 
 
 def test_speaker_state_facet(statements):

@@ -78,10 +78,10 @@ def render(ctx: Context) -> None:
         states=chosen[STATE],
         statement_id=one if one in set(pool["statement_id"]) else None,
     )
-    if one and query.statement_id is None:
+    # An id that exists nowhere is already reported with the other URL notices.
+    if one in set(ctx.data.statements["statement_id"]) and query.statement_id is None:
         st.warning(
-            f"Statement {plain_text.escape(plain_text.shorten(one))} from the link is not in view: "
-            "it does not exist or the filters hide it.",
+            f"Statement {plain_text.escape(one)} from the link is hidden by the filters.",
             icon=":material/link_off:",
         )
     if query.statement_id:
