@@ -57,12 +57,11 @@ def _launch_hover(row: pd.Series) -> str:
 
 
 def _event_hover(row: pd.Series) -> str:
-    return "<br>".join(
-        [
-            f"<b>{_safe(row['date_start'].date())}</b> · {_safe(row['event_type'])}",
-            _safe(row["title"]),
-        ]
-    )
+    precision = row.get("date_precision", "day")
+    when = _safe(row["date_start"].date())
+    if isinstance(precision, str) and precision != "day":
+        when += f" (date known to the {_safe(precision)})"
+    return "<br>".join([f"<b>{when}</b> · {_safe(row['event_type'])}", _safe(row["title"])])
 
 
 def timeline_figure(

@@ -94,3 +94,11 @@ def test_lag_figures_show_observed_lags_and_the_baseline(ctx):
     base = charts.baseline_figure(result)
     assert len(base.data[0].x) == 100
     assert base.layout.shapes[0].x0 == result.observed_share
+
+
+def test_event_hover_says_when_a_date_is_only_known_to_the_month(ctx):
+    fig = charts.timeline_figure(ctx.launches, ctx.events)
+    inauguration = next(t for t in fig.data if t.name == "inauguration")
+    assert "2021-01-01 (date known to the month)" in inauguration.hovertext[0]
+    summit = next(t for t in fig.data if t.name == "summit")
+    assert any(h.startswith("<b>2019-02-27</b>") for h in summit.hovertext)
