@@ -29,7 +29,8 @@ def empty_state(what: str) -> None:
 def download_csv(frame: pd.DataFrame, name: str, label: str, key: str) -> None:
     st.download_button(
         label,
-        data=csv_bytes(frame),
+        # Deferred: the CSV is written only when the analyst clicks, not on every rerun.
+        data=lambda: csv_bytes(frame),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

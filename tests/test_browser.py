@@ -287,6 +287,22 @@ def test_dark_theme_renders(server, new_page, path, title):
     _shot(page, f"{path}-dark")
 
 
+def test_csv_download_holds_exactly_the_matching_statements(server, new_page, tmp_path):
+    statements = pd.read_parquet(DATASETS / "statements.parquet")
+    page = new_page()
+    _open(page, f"{server}/statements?stance=threaten", "Statements")
+    expected = statements[statements["stance"] == "threaten"]
+    expect(page.get_by_text(f"{len(expected)} of {len(statements)} statements")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Download all")).click()
+    path = tmp_path / "statements.csv"
+    download.value.save_as(path)
+    rows = pd.read_csv(path)
+    assert sorted(rows["statement_id"]) == sorted(expected["statement_id"])
+    assert set(rows["stance"]) == {"threaten"}
+
+
+# Runs last in this module: it inspects every request the tests above made.
 def test_no_request_left_the_machine(requests_seen):
     assert requests_seen, "no requests were recorded"
     outside = sorted(

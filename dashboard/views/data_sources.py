@@ -47,7 +47,7 @@ def render(ctx: Context) -> None:
             ui.download_csv(frame, name, "CSV", f"dl_csv_{name}")
         right.download_button(
             "Parquet",
-            tables.parquet_bytes(frame),
+            lambda frame=frame: tables.parquet_bytes(frame),
             file_name=f"{name}.parquet",
             mime="application/vnd.apache.parquet",
             key=f"dl_parquet_{name}",
