@@ -32,13 +32,18 @@ def _in_dates(dates: pd.Series, f: Filters) -> pd.Series:
     return keep
 
 
+def _kept(frame: pd.DataFrame, keep: pd.Series) -> pd.DataFrame:
+    """Rows where keep is true; the frame itself (no copy) when nothing is filtered out."""
+    return frame if bool(keep.all()) else frame[keep]
+
+
 def filter_launches(launches: pd.DataFrame, f: Filters) -> pd.DataFrame:
     keep = _in_dates(launches["date_local"], f)
     if f.states:
         keep &= launches["state"].isin(f.states)
     if f.classes:
         keep &= launches["missile_class"].isin(f.classes)
-    return launches[keep]
+    return _kept(launches, keep)
 
 
 def filter_events(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
@@ -51,14 +56,14 @@ def filter_events(events: pd.DataFrame, f: Filters) -> pd.DataFrame:
         keep &= events["date_start"] <= pd.Timestamp(f.date_to)
     if f.event_types:
         keep &= events["event_type"].isin(f.event_types)
-    return events[keep]
+    return _kept(events, keep)
 
 
 def filter_statements(statements: pd.DataFrame, f: Filters) -> pd.DataFrame:
     keep = _in_dates(statements["date"], f)
     if f.speakers:
         keep &= statements["speaker"].isin(f.speakers)
-    return statements[keep]
+    return _kept(statements, keep)
 
 
 def filter_claims(claims: pd.DataFrame, launches: pd.DataFrame) -> pd.DataFrame:

@@ -100,7 +100,7 @@ def search(statements: pd.DataFrame, index: TextIndex, query: StatementQuery) ->
             keep &= statements[column].isin(chosen)
     if query.statement_id:
         keep &= statements["statement_id"] == query.statement_id
-    found = statements[keep]
+    found = statements if bool(keep.all()) else statements[keep]
     return found.sort_values(["date", "statement_id"], ascending=[False, True], kind="stable")
 
 
