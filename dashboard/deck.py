@@ -6,6 +6,7 @@ borders are GeoJSON layers shipped with the package. Tooltips are plain text.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from urllib.parse import quote
@@ -246,3 +247,16 @@ def launch_table(launches: pd.DataFrame) -> pd.DataFrame:
         impact=impact.where(launches["impact_lat"].notna(), "unknown"),
     )
     return table[list(TABLE_COLUMNS)].sort_values("date_local", ascending=False)
+
+
+def legend_html(launches: pd.DataFrame) -> str:
+    """Colour key for the missile classes in view (names come from the schema's enum)."""
+    present = [c for c in CLASS_COLORS if c in set(launches["missile_class"])]
+    swatches = "".join(
+        f'<span style="margin-right:1.2em;white-space:nowrap">'
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;'
+        f'background:{CLASS_COLORS[c]};margin-right:0.35em;vertical-align:-0.1em"></span>'
+        f"{html.escape(c)}</span>"
+        for c in present
+    )
+    return f'<div style="font-size:0.85rem">{swatches}</div>'

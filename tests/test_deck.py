@@ -125,3 +125,10 @@ def test_launch_table_says_how_each_impact_is_known_and_what_is_drawn(ctx):
     assert onchon["impact"] == "unknown" and not onchon["on_map"]
     assert by_date.loc["2022-01-14", "impact"] == "estimated"
     assert table["date_local"].is_monotonic_decreasing
+
+
+def test_legend_lists_the_classes_in_view_with_their_colours(ctx):
+    legend = deck.legend_html(ctx.launches[ctx.launches["missile_class"].isin(["ICBM", "SRBM"])])
+    assert legend.count("border-radius:50%") == 2
+    assert "#C00000" in legend and ">ICBM</span>" in legend
+    assert "IRBM" not in legend

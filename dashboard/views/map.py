@@ -65,6 +65,8 @@ def render(ctx: Context) -> None:
         on_select=_take_map_selection,
         selection_mode="single-object",
     )
+    if not ctx.launches.empty:
+        st.html(deck.legend_html(ctx.launches))
     st.caption(
         "Red circles: launch sites, sized by launch events. Arcs run from site to impact point, "
         "coloured by missile class: bold where a source reports the impact point, faint and "
