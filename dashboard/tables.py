@@ -65,3 +65,30 @@ def data_dictionary(table: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def source_usage(
+    sources: pd.DataFrame,
+    launches: pd.DataFrame,
+    events: pd.DataFrame,
+    statements: pd.DataFrame,
+    claims: pd.DataFrame,
+) -> pd.DataFrame:
+    """Each source with its citation and how many records of each table cite it."""
+    cited = {
+        "launches": launches["source_ids"].explode().value_counts(),
+        "events": events["source_ids"].explode().value_counts(),
+        "statements": statements["source_id"].value_counts(),
+        "claims": claims["source_id"].value_counts(),
+    }
+    table = pd.DataFrame(
+        {
+            "source_id": sources["source_id"],
+            "citation": [citation(row) for _, row in sources.iterrows()],
+            "kind": sources["kind"],
+            "url": sources["url"],
+        }
+    )
+    for name, counts in cited.items():
+        table[name] = table["source_id"].map(counts).fillna(0).astype(int)
+    return table

@@ -42,3 +42,19 @@ def test_data_dictionary_lists_every_column_with_allowed_values():
     row = dictionary.set_index("column").loc["missile_class"]
     assert "hypersonic" in row["allowed values"]
     assert dictionary.set_index("column").loc["range_km", "unit"] == "km"
+
+
+def test_source_usage_counts_the_records_citing_each_source():
+    data = read_dataset(DATASETS_DIR)
+    usage = tables.source_usage(
+        data.sources, data.launches, data.diplomatic_events, data.statements, data.claims
+    ).set_index("source_id")
+    cns = usage.loc["cns-missile-db"]
+    assert cns["launches"] == int(
+        data.launches["source_ids"].map(lambda s: "cns-missile-db" in s).sum()
+    )
+    assert usage.loc["koreatimes-2021-03-24", "citation"].startswith(
+        "The Korea Times, Kang Seung-woo"
+    )
+    statements_per_source = data.statements["source_id"].value_counts()
+    assert usage["statements"].sum() == statements_per_source.sum() == len(data.statements)

@@ -16,12 +16,14 @@ def test_version_sources_claims_and_downloads():
     at = run_page("data_sources", {"class": "ICBM"})
     text = markdown_text(at)
     assert f"Dataset version **{manifest['version']}**" in text
-    assert "Kang Seung\\-woo" in text  # a source citation
     labels = [b.label for b in at.get("download_button")]
     assert labels.count("CSV") == len(TABLES) and labels.count("Parquet") == len(TABLES)
     launches = pd.read_parquet(DATASETS_DIR / "launches.parquet")
     icbm = int((launches["missile_class"] == "ICBM").sum())
     assert f"`launches`: {icbm} rows" in text
     claims = at.dataframe[1].value
+    sources = at.dataframe[2].value.set_index("source_id")
+    assert sources.loc["koreatimes-2021-03-24", "citation"].startswith("The Korea Times")
+    assert sources.loc["cns-missile-db", "launches"] == icbm  # every ICBM launch cites CNS
     icbm_ids = set(launches.loc[launches["missile_class"] == "ICBM", "launch_id"])
     assert set(claims["launch_id"]) <= icbm_ids

@@ -67,8 +67,15 @@ def render(ctx: Context) -> None:
         st.dataframe(ctx.claims.sort_values(["launch_id", "field"]), hide_index=True)
 
     st.subheader("Sources")
-    for source_id in ctx.data.sources["source_id"]:
-        ui.render_sources(ctx, [source_id])
+    st.caption("How many records in view cite each source.")
+    usage = tables.source_usage(
+        ctx.data.sources, ctx.launches, ctx.events, ctx.statements, ctx.claims
+    )
+    st.dataframe(
+        usage,
+        hide_index=True,
+        column_config={"url": st.column_config.LinkColumn("url")},
+    )
 
 
 if __name__ == "__main__":
