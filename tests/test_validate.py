@@ -127,6 +127,10 @@ RECORD_DEFECTS: dict[str, tuple[str, str, dict[str, Any], str, str]] = {
         LAUNCHES, LAUNCH, {"launched_at_utc": "2022-01-14T05:41:00Z"},
         "launched_at_utc", "is computed by the build",
     ),
+    "source address that is not http(s)": (
+        "sources/sources.yaml", "cnn-2019-02-28-hanoi", {"url": "javascript:alert(1)"},
+        "url", "'javascript:alert(1)' is not an http(s) address",
+    ),
     "event id dangling in the event's own sources": (
         EVENTS, EVENT, {"source_ids": ["cnn-2019-02-28-hanoi", "gone-2019"]},
         "source_ids", "refers to unknown sources id 'gone-2019'",

@@ -179,7 +179,15 @@ def _check_statements(row: Row) -> list[tuple[str, str]]:
     return issues
 
 
+def _check_sources(row: Row) -> list[tuple[str, str]]:
+    url = row.get("url")
+    if url is not None and not re.match(r"^https?://[^\s<>\"']+$", url):
+        return [("url", f"{url!r} is not an http(s) address")]
+    return []
+
+
 ROW_CHECKS: dict[str, Callable[[Row], list[tuple[str, str]]]] = {
+    "sources": _check_sources,
     "launch_sites": _check_sites,
     "launches": _check_launches,
     "diplomatic_events": _check_events,
