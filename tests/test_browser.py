@@ -8,6 +8,7 @@ Skips (printing why) without Chromium or playwright, unless REQUIRE_BROWSER_TEST
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -22,10 +23,13 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
+from dashboard.deck import THEMES
+
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
 DATASETS = REPO / "datasets"
 TIMEOUT_MS = 30_000
+VIEWPORT = {"width": 1400, "height": 1000}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -56,6 +60,7 @@ if _reason:
     print(f"\nSKIP browser test: {_reason}", file=sys.stderr)
     pytest.skip(_reason, allow_module_level=True)
 
+from PIL import Image  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 # Assertions wait for content, not for a fixed time; this machine is slow and shared.
@@ -119,28 +124,43 @@ def requests_seen():
 
 
 @pytest.fixture
-def new_page(browser, requests_seen):
+def dialogs_seen():
+    return []
+
+
+@pytest.fixture
+def new_page(browser, requests_seen, dialogs_seen):
     contexts = []
 
+    def on_dialog(dialog) -> None:
+        # Raising here would kill the Playwright connection and every later test with it;
+        # record the dialog, close it, and let the test assert on the list.
+        dialogs_seen.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
     def make(color_scheme: str = "light") -> Page:
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, color_scheme=color_scheme
-        )
+        context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         page.on("request", lambda request: requests_seen.append(request.url))
-        page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+        page.on("dialog", on_dialog)
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert dialogs_seen == [], f"the app opened dialogs: {dialogs_seen}"
 
 
 def _open(page: Page, url: str, title: str) -> None:
+    """Go to url and wait until the script has finished and every element has loaded."""
     page.goto(url)
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    # The heading shows while the script is still running; widgets whose code has not
+    # loaded yet are grey skeletons (always so on the first page of a fresh context).
+    expect(page.locator('.stApp[data-test-script-state="notRunning"]')).to_have_count(1)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
 
 
@@ -159,7 +179,43 @@ def _query(url: str) -> dict[str, list[str]]:
 
 
 def _shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    """Screenshot of the whole page. Streamlit scrolls inside <main>, not the document, so
+    Playwright's full_page alone stops at the viewport: grow the viewport to fit instead."""
+    height = page.locator('[data-testid="stMain"]').evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+
+
+def _share(image: Image.Image, colour: list[int]) -> float:
+    """Share of an RGB image's pixels within a few units of a colour."""
+    counts = image.getcolors(image.width * image.height)
+    target = tuple(colour[:3])
+    near = sum(
+        n for n, pixel in counts if max(abs(a - b) for a, b in zip(pixel, target, strict=True)) <= 6
+    )
+    return near / (image.width * image.height)
+
+
+def _expect_basemap(page: Page, theme: str) -> None:
+    """The map canvas shows the theme's land and sea colours (drawn from the local basemap).
+
+    WebGL paints after the DOM settles, so the canvas is screenshotted until it does."""
+    chart = page.locator('[data-testid="stDeckGlJsonChart"]')
+    expect(chart.locator("canvas").first).to_be_visible()
+    land = THEMES[theme]["land"]
+    sea = [int(THEMES[theme]["sea"][i : i + 2], 16) for i in (1, 3, 5)]
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+        shares = _share(image, land), _share(image, sea)
+        if min(shares) > 0.05:
+            return
+        if time.monotonic() > deadline:
+            pytest.fail(f"{theme} map never showed land and sea (shares {shares})")
+        page.wait_for_timeout(250)
 
 
 def test_every_page_renders_from_a_deep_link(server, new_page):
@@ -180,7 +236,7 @@ def test_every_page_renders_from_a_deep_link(server, new_page):
     _shot(page, "timeline")
 
     _open(page, f"{server}/map?rings=true", "Map of launch origins and ranges")
-    expect(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible()
+    _expect_basemap(page, "light")
     expect(page.get_by_role("heading", name="Launches on the map")).to_be_visible()
     _no_exception(page)
     _shot(page, "map")
@@ -261,7 +317,7 @@ def test_clicking_a_site_on_the_map_lists_its_launches(server, new_page):
     _no_exception(page)
 
 
-def test_hostile_url_shows_notices_not_errors(server, new_page):
+def test_hostile_url_shows_notices_not_errors(server, new_page, dialogs_seen):
     page = new_page()
     url = (
         f"{server}/statements?q=%3Cscript%3Ealert(1)%3C/script%3E&stance=angry"
@@ -274,6 +330,7 @@ def test_hostile_url_shows_notices_not_errors(server, new_page):
     assert "stance=angry" in text and "from=2022-02-30" in text and "unknown URL parameter" in text
     expect(page.get_by_text("0 of")).to_be_visible()
     assert page.locator("img[src=x]").count() == 0
+    assert dialogs_seen == [], f"the URL opened dialogs: {dialogs_seen}"
     _no_exception(page)
 
 
@@ -283,6 +340,13 @@ def test_hostile_url_shows_notices_not_errors(server, new_page):
 def test_dark_theme_renders(server, new_page, path, title):
     page = new_page("dark")
     _open(page, f"{server}/{path}", title)
+    background = page.locator(".stApp").evaluate("app => getComputedStyle(app).backgroundColor")
+    red, green, blue = (int(n) for n in re.findall(r"\d+", background)[:3])
+    assert max(red, green, blue) < 80, f"the page is not dark: background {background}"
+    if path == "map":
+        _expect_basemap(page, "dark")
+    else:
+        expect(page.locator(".js-plotly-plot .scatterlayer path.point").first).to_be_visible()
     _no_exception(page)
     _shot(page, f"{path}-dark")
 
