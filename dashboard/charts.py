@@ -179,10 +179,16 @@ def lag_figure(result: LagResult) -> go.Figure:
         height=280,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         xaxis={"title": "days after the event", "range": [0.5, result.window_days + 0.5]},
-        yaxis={"title": "launch events"},
+        # Whole counts: one tick per launch event while the bars are short.
+        yaxis={"title": "launch events", "dtick": 1 if _tallest_bar(result) <= 10 else None},
         bargap=0.1,
     )
     return fig
+
+
+def _tallest_bar(result: LagResult) -> int:
+    counts = result.pairs["lag_days"].value_counts()
+    return int(counts.max()) if len(counts) else 0
 
 
 def baseline_figure(result: LagResult) -> go.Figure:
@@ -201,6 +207,8 @@ def baseline_figure(result: LagResult) -> go.Figure:
         line_color=SELECTED_COLOR,
         line_width=3,
         annotation_text="observed",
+        # Left of the line, so the label stays inside the plot when the share is 1.
+        annotation_position="top left",
     )
     fig.update_layout(
         height=280,

@@ -246,7 +246,7 @@ def launch_table(launches: pd.DataFrame) -> pd.DataFrame:
         on_map=launches["site_lat"].notna(),
         impact=impact.where(launches["impact_lat"].notna(), "unknown"),
     )
-    return table[list(TABLE_COLUMNS)].sort_values("date_local", ascending=False)
+    return table[list(TABLE_COLUMNS)].sort_values(["date_local", "time_local"], ascending=False)
 
 
 def legend_html(launches: pd.DataFrame) -> str:

@@ -70,3 +70,43 @@ def record_link(ctx: Context, key: str, label: str) -> None:
         icon=":material/timeline:",
         query_params=filters_query(ctx, sel=key),
     )
+
+
+def _date(label: str):
+    return st.column_config.DateColumn(label, format="YYYY-MM-DD")
+
+
+def _km(label: str):
+    return st.column_config.NumberColumn(label, format="%d")
+
+
+# Readable headers for columns wherever they appear; a page's table uses those it has.
+COLUMN_LABELS = {
+    "date_local": _date("Date (KST)"),
+    "time_local": "Time (KST)",
+    "state": "State",
+    "missile_class": "Class",
+    "missile_name": "Missile",
+    "count": "Missiles",
+    "site_name": "Site",
+    "range_km": _km("Range (km)"),
+    "apogee_km": _km("Apogee (km)"),
+    "heading_deg": st.column_config.NumberColumn("Heading (°)", format="%d"),
+    "impact_lat": st.column_config.NumberColumn("Impact lat", format="%.2f"),
+    "impact_lon": st.column_config.NumberColumn("Impact lon", format="%.2f"),
+    "impact": "Impact point",
+    "on_map": "On map",
+    "date_start": _date("Date"),
+    "event_type": "Type",
+    "title": "Event",
+    "location": "Where",
+    "event_date": _date("Event date"),
+    "launch_date": _date("Launch date (KST)"),
+    "lag_days": "Days after",
+}
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    """A table with readable headers and a dash, not 'None', where a value is missing."""
+    labels = {k: v for k, v in COLUMN_LABELS.items() if k in frame.columns}
+    st.dataframe(frame, hide_index=True, column_config=labels, placeholder="—")

@@ -102,3 +102,12 @@ def test_event_hover_says_when_a_date_is_only_known_to_the_month(ctx):
     assert "2021-01-01 (date known to the month)" in inauguration.hovertext[0]
     summit = next(t for t in fig.data if t.name == "summit")
     assert any(h.startswith("<b>2019-02-27</b>") for h in summit.hovertext)
+
+
+def test_lag_histogram_uses_whole_counts_and_the_observed_label_stays_inside(ctx):
+    events = dated_events(ctx.events, "sanctions")
+    period = (ctx.launches["date_local"].min(), ctx.launches["date_local"].max())
+    result = action_reaction(events, ctx.launches, 7, period, permutations=50)
+    assert charts.lag_figure(result).layout.yaxis.dtick == 1
+    annotation = charts.baseline_figure(result).layout.annotations[0]
+    assert annotation.text == "observed" and annotation.xanchor == "right"

@@ -64,7 +64,7 @@ def render(ctx: Context) -> None:
     if ctx.claims.empty:
         ui.empty_state("claims")
     else:
-        st.dataframe(ctx.claims.sort_values(["launch_id", "field"]), hide_index=True)
+        ui.show_table(ctx.claims.sort_values(["launch_id", "field"]))
 
     st.subheader("Sources")
     st.caption("How many records in view cite each source.")

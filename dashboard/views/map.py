@@ -97,15 +97,7 @@ def render(ctx: Context) -> None:
         st.caption(
             f"{unmapped} launch event(s) in view have no site coordinates and are not drawn."
         )
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={
-            "date_local": st.column_config.DateColumn("Date (KST)", format="YYYY-MM-DD"),
-            "range_km": st.column_config.NumberColumn("Range (km)", format="%d"),
-            "apogee_km": st.column_config.NumberColumn("Apogee (km)", format="%d"),
-        },
-    )
+    ui.show_table(table)
     ui.download_csv(table, "map_launches", "Download the launches on the map (CSV)", "dl_map")
 
 

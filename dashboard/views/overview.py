@@ -53,7 +53,7 @@ def render(ctx: Context) -> None:
                     "site_name",
                 ]
             ]
-            st.dataframe(shown, hide_index=True, column_config=_LAUNCH_COLUMNS)
+            ui.show_table(shown)
             ui.download_csv(
                 shown, "latest_launches", "Download these launches (CSV)", "dl_latest_launches"
             )
@@ -64,28 +64,10 @@ def render(ctx: Context) -> None:
             ui.empty_state("diplomatic events")
         else:
             shown = events[["date_start", "event_type", "title", "location"]]
-            st.dataframe(shown, hide_index=True, column_config=_EVENT_COLUMNS)
+            ui.show_table(shown)
             ui.download_csv(
                 shown, "latest_events", "Download these events (CSV)", "dl_latest_events"
             )
-
-
-_LAUNCH_COLUMNS = {
-    "date_local": st.column_config.DateColumn("Date (KST)", format="YYYY-MM-DD"),
-    "time_local": "Time",
-    "state": "State",
-    "missile_class": "Class",
-    "missile_name": "Missile",
-    "count": "Missiles",
-    "range_km": st.column_config.NumberColumn("Range (km)", format="%d"),
-    "site_name": "Site",
-}
-_EVENT_COLUMNS = {
-    "date_start": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-    "event_type": "Type",
-    "title": "Event",
-    "location": "Where",
-}
 
 
 if __name__ == "__main__":

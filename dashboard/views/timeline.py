@@ -110,7 +110,7 @@ def _detail(ctx: Context, key: str) -> None:
             if side_by_side.empty:
                 st.caption("No differing reports recorded for this launch.")
             else:
-                st.dataframe(side_by_side, hide_index=True)
+                ui.show_table(side_by_side)
         else:
             row = ctx.events.set_index("event_id").loc[record_id]
             st.subheader(plain_text.escape(row["title"]))
@@ -164,7 +164,7 @@ def _action_reaction(ctx: Context) -> None:
     left.plotly_chart(charts.lag_figure(result), key="lag_hist")
     right.plotly_chart(charts.baseline_figure(result), key="lag_baseline")
     if not result.pairs.empty:
-        st.dataframe(result.pairs, hide_index=True)
+        ui.show_table(result.pairs)
         ui.download_csv(result.pairs, "action_reaction", "Download these pairs (CSV)", "dl_lag")
 
 
