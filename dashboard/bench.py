@@ -16,7 +16,6 @@ from collections.abc import Callable
 import pandas as pd
 
 from dashboard import charts, deck, lag, search
-from dashboard.context import with_site_names
 from dashboard.data_io import read_dataset
 from dashboard.filters import Filters, filter_launches, filter_statements
 from dashboard.paths import DATASETS_DIR
@@ -44,7 +43,7 @@ def scan_text(statements: pd.DataFrame) -> pd.Series:
 
 def run(scale: int, repeat: int) -> list[dict]:
     data = read_dataset(DATASETS_DIR)
-    launches = with_site_names(data)
+    launches = data.launches_with_sites
     filters = Filters(classes=("SRBM",), date_from=pd.Timestamp("2022-01-01").date())
     unfiltered = Filters()
     query = search.StatementQuery(text="deterrence")

@@ -23,7 +23,7 @@ class Context:
 
     @classmethod
     def build(cls, data: Dataset, filters: Filters) -> Context:
-        launches = flt.filter_launches(with_site_names(data), filters)
+        launches = flt.filter_launches(data.launches_with_sites, filters)
         return cls(
             data=data,
             filters=filters,
@@ -32,14 +32,6 @@ class Context:
             statements=flt.filter_statements(data.statements, filters),
             claims=flt.filter_claims(data.claims, launches),
         )
-
-
-def with_site_names(data: Dataset) -> pd.DataFrame:
-    """Launches with their site's name, latitude and longitude alongside."""
-    sites = data.launch_sites[["site_id", "name", "lat", "lon"]].rename(
-        columns={"name": "site_name", "lat": "site_lat", "lon": "site_lon"}
-    )
-    return data.launches.merge(sites, on="site_id", how="left")
 
 
 def current_context() -> Context:

@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
 from dashboard.search import TextIndex
+from dashboard.tables import with_site_names
 
 DATE_KINDS = {"date"}
 
@@ -32,6 +33,8 @@ class Dataset:
     diplomatic_events: pd.DataFrame
     statements: pd.DataFrame
     claims: pd.DataFrame
+    # Launches joined with their site's name and coordinates, done once at load.
+    launches_with_sites: pd.DataFrame
     # Word index over quote, paraphrase and speaker, built once per process for search.
     statement_index: TextIndex
     version: str
@@ -72,6 +75,7 @@ def read_dataset(folder: Path) -> Dataset:
         ) from error
     return Dataset(
         **frames,
+        launches_with_sites=with_site_names(frames["launches"], frames["launch_sites"]),
         statement_index=TextIndex.build(frames["statements"]),
         version=str(manifest.get("version", "unknown")),
         built_at=str(manifest.get("built_at", "unknown")),

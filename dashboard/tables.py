@@ -29,6 +29,14 @@ def for_export(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_site_names(launches: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """Launches with their site's name, latitude and longitude alongside."""
+    named = sites[["site_id", "name", "lat", "lon"]].rename(
+        columns={"name": "site_name", "lat": "site_lat", "lon": "site_lon"}
+    )
+    return launches.merge(named, on="site_id", how="left")
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return for_export(frame).to_csv(index=False).encode("utf-8")
 

@@ -58,3 +58,15 @@ def test_source_usage_counts_the_records_citing_each_source():
     )
     statements_per_source = data.statements["source_id"].value_counts()
     assert usage["statements"].sum() == statements_per_source.sum() == len(data.statements)
+
+
+def test_launches_carry_their_site_name_and_coordinates():
+    data = read_dataset(DATASETS_DIR)
+    uiju = data.launches_with_sites.set_index("launch_id").loc["prk-2022-01-14-uiju"]
+    site = data.launch_sites.set_index("site_id").loc["uiju"]
+    assert (uiju["site_name"], uiju["site_lat"], uiju["site_lon"]) == (
+        site["name"],
+        site["lat"],
+        site["lon"],
+    )
+    assert len(data.launches_with_sites) == len(data.launches)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import plain_text, records, search, ui
 from dashboard.charts import event_id_key, launch_id_key
-from dashboard.context import Context, current_context, with_site_names
+from dashboard.context import Context, current_context
 from dashboard.schema import SPEAKER_TYPES, STANCES
 from dashboard.tables import citation
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
@@ -110,7 +110,7 @@ def render(ctx: Context) -> None:
     st.caption(f"Page {page} of {pages}, {PER_PAGE} per page, newest first.")
     # Labels for every record (not only those in view): a statement may name a launch the
     # filters hide; its link then opens the timeline with a notice.
-    labels = records.record_options(with_site_names(ctx.data), ctx.data.diplomatic_events)
+    labels = records.record_options(ctx.data.launches_with_sites, ctx.data.diplomatic_events)
     sources = ctx.data.sources.set_index("source_id")
     for row in search.page_slice(found, int(page), PER_PAGE).itertuples():
         _card(ctx, row, query.terms, labels, sources)
