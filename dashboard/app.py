@@ -38,9 +38,10 @@ def main() -> None:
         for index, (path, title, icon, _) in enumerate(PAGES)
     ]
     current = st.navigation(pages)
-    sidebar.render(data)
+    offer = sidebar.choices(data)
+    sidebar.render(offer)
     module = next(m for page, (_, _, _, m) in zip(pages, PAGES, strict=True) if page is current)
-    known = sidebar.shared_params(data) + module.params(data)
+    known = sidebar.shared_params(offer) + module.params(data)
     for notice in url_state.parse(raw_query, known).notices:
         st.warning(notice, icon=":material/warning:")
     current.run()

@@ -36,5 +36,4 @@ class Context:
 
 def current_context() -> Context:
     """Context for the page being run: the cached dataset and the sidebar's filter values."""
-    data = load_dataset()
-    return Context.build(data, sidebar.current_filters(data))
+    return Context.build(load_dataset(), sidebar.current_filters())

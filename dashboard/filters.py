@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -21,6 +22,12 @@ class Filters:
 
     def with_(self, **changes) -> Filters:
         return replace(self, **changes)
+
+
+def present(order: Iterable[str], values: Iterable[str]) -> tuple[str, ...]:
+    """The values of `order` that occur in `values`, in `order`'s order."""
+    seen = set(values)
+    return tuple(v for v in order if v in seen)
 
 
 def _in_dates(dates: pd.Series, f: Filters) -> pd.Series:

@@ -3,57 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import url_state
 from dashboard.data_io import Dataset
-from dashboard.filters import Filters
+from dashboard.filters import Filters, present
 from dashboard.schema import EVENT_TYPES, MISSILE_CLASSES
 
 # The sidebar accepts dates from here to the last date in the data.
 EARLIEST = dt.date(1945, 1, 1)
 
 
-def _date_bounds(data: Dataset) -> tuple[dt.date, dt.date]:
-    dates = [
-        data.launches["date_local"].min(),
-        data.launches["date_local"].max(),
-        data.diplomatic_events["date_start"].min(),
-        data.diplomatic_events["date_start"].max(),
-        data.statements["date"].min(),
-        data.statements["date"].max(),
-    ]
-    present = [d for d in dates if d == d and d is not None]  # drops NaT
-    return min(present).date(), max(present).date()
+@dataclass(frozen=True)
+class Choices:
+    """What the filters offer: the values present in the data and its date span."""
+
+    options: dict[str, tuple[str, ...]]
+    first: dt.date
+    last: dt.date
 
 
-def filter_options(data: Dataset) -> dict[str, tuple[str, ...]]:
-    present_classes = set(data.launches["missile_class"])
-    present_types = set(data.diplomatic_events["event_type"])
-    return {
+def choices(data: Dataset) -> Choices:
+    dates = pd.concat(
+        [data.launches["date_local"], data.diplomatic_events["date_start"], data.statements["date"]]
+    ).dropna()
+    options = {
         url_state.STATE: tuple(sorted(set(data.launches["state"]))),
-        url_state.MISSILE_CLASS: tuple(c for c in MISSILE_CLASSES if c in present_classes),
-        url_state.EVENT_TYPE: tuple(t for t in EVENT_TYPES if t in present_types),
+        url_state.MISSILE_CLASS: present(MISSILE_CLASSES, data.launches["missile_class"]),
+        url_state.EVENT_TYPE: present(EVENT_TYPES, data.diplomatic_events["event_type"]),
         url_state.SPEAKER: tuple(sorted(set(data.statements["speaker"]))),
     }
+    return Choices(options, dates.min().date(), dates.max().date())
 
 
-def render(data: Dataset) -> Filters:
-    """Draw the filters and return what they select. Widget keys are the URL parameters."""
-    options = filter_options(data)
-    first, last = _date_bounds(data)
+def render(offer: Choices) -> None:
+    """Draw the filters. Widget keys are the URL parameters."""
     with st.sidebar:
         st.header("Filters")
         for label, key, value in (
-            ("From", url_state.DATE_FROM, first),
-            ("To", url_state.DATE_TO, last),
+            ("From", url_state.DATE_FROM, offer.first),
+            ("To", url_state.DATE_TO, offer.last),
         ):
             st.date_input(
                 label,
                 value=value,
                 min_value=EARLIEST,
-                max_value=last,
+                max_value=offer.last,
                 key=key,
                 bind="query-params",
                 format="YYYY-MM-DD",
@@ -66,7 +64,7 @@ def render(data: Dataset) -> Filters:
         ):
             st.multiselect(
                 label,
-                options[key],
+                offer.options[key],
                 key=key,
                 bind="query-params",
                 placeholder="All",
@@ -76,15 +74,12 @@ def render(data: Dataset) -> Filters:
             "Every filter and page option is kept in the address bar: copy the URL to share "
             "exactly this view."
         )
-    return current_filters(data)
 
 
-def current_filters(data: Dataset) -> Filters:
-    """The filters as the sidebar widgets hold them (all data before the sidebar is drawn)."""
+def current_filters() -> Filters:
+    """The filters as the sidebar widgets hold them (no filter before the sidebar is drawn)."""
     state = st.session_state
-    first, last = _date_bounds(data)
-    date_from = state.get(url_state.DATE_FROM, first)
-    date_to = state.get(url_state.DATE_TO, last)
+    date_from, date_to = state.get(url_state.DATE_FROM), state.get(url_state.DATE_TO)
     return Filters(
         date_from=date_from if isinstance(date_from, dt.date) else None,
         date_to=date_to if isinstance(date_to, dt.date) else None,
@@ -95,12 +90,11 @@ def current_filters(data: Dataset) -> Filters:
     )
 
 
-def shared_params(data: Dataset) -> list[url_state.Param]:
-    options = filter_options(data)
+def shared_params(offer: Choices) -> list[url_state.Param]:
     return url_state.filter_params(
-        options[url_state.STATE],
-        options[url_state.MISSILE_CLASS],
-        options[url_state.EVENT_TYPE],
-        options[url_state.SPEAKER],
-        dates=(EARLIEST, _date_bounds(data)[1]),
+        offer.options[url_state.STATE],
+        offer.options[url_state.MISSILE_CLASS],
+        offer.options[url_state.EVENT_TYPE],
+        offer.options[url_state.SPEAKER],
+        dates=(EARLIEST, offer.last),
     )

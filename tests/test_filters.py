@@ -63,3 +63,8 @@ def test_statements_filter_by_speaker_and_claims_follow_launches():
 def test_nothing_matches_a_reversed_range():
     f = Filters(date_from=dt.date(2022, 12, 31), date_to=dt.date(2021, 1, 1))
     assert filters.filter_launches(_launches(), f).empty
+
+
+def test_present_keeps_the_declared_order_of_values_in_the_data():
+    assert filters.present(("SRBM", "MRBM", "ICBM"), ["ICBM", "SRBM", "ICBM"]) == ("SRBM", "ICBM")
+    assert filters.present(("a", "b"), []) == ()

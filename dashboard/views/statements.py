@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import plain_text, records, search, ui
 from dashboard.charts import event_id_key, launch_id_key
 from dashboard.context import Context, current_context
+from dashboard.filters import present
 from dashboard.schema import SPEAKER_TYPES, STANCES
 from dashboard.tables import citation
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
@@ -64,7 +65,7 @@ def render(ctx: Context) -> None:
     ):
         field = FACET_FIELDS[key]
         counts = search.facet_counts(pool, field)
-        values = [v for v in order if v in counts] if order else list(counts)
+        values = present(order, counts) if order else tuple(counts)
         chosen[key] = tuple(
             column.multiselect(label, values, key=key, bind="query-params", placeholder="All")
         )
@@ -76,10 +77,11 @@ def render(ctx: Context) -> None:
         stances=chosen[STANCE],
         organizations=chosen[ORG],
         states=chosen[STATE],
-        statement_id=one if one in set(pool["statement_id"]) else None,
+        statement_id=one if one and (pool["statement_id"] == one).any() else None,
     )
     # An id that exists nowhere is already reported with the other URL notices.
-    if one in set(ctx.data.statements["statement_id"]) and query.statement_id is None:
+    exists = bool(one) and (ctx.data.statements["statement_id"] == one).any()
+    if exists and query.statement_id is None:
         st.warning(
             f"Statement {plain_text.escape(one)} from the link is hidden by the filters.",
             icon=":material/link_off:",

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts, lag, plain_text, records, ui
 from dashboard.context import Context, current_context
+from dashboard.filters import present
 from dashboard.schema import EVENT_TYPES
 from dashboard.url_state import Param
 
@@ -16,11 +17,14 @@ SELECTED, LAG_TYPE, LAG_DAYS, CHART = "sel", "lag_type", "lag_days", "timeline_c
 PICKER = "record_picker"
 
 
+def _event_types(data) -> tuple[str, ...]:
+    return present(EVENT_TYPES, data.diplomatic_events["event_type"])
+
+
 def params(data) -> list[Param]:
-    present = tuple(t for t in EVENT_TYPES if t in set(data.diplomatic_events["event_type"]))
     return [
         Param(SELECTED, "text"),
-        Param(LAG_TYPE, "choice", present),
+        Param(LAG_TYPE, "choice", _event_types(data)),
         Param(LAG_DAYS, "int", low=1, high=60),
     ]
 
@@ -139,12 +143,12 @@ def _action_reaction(ctx: Context) -> None:
         "day, launches 1 to N days later are counted; the same share is computed for event dates "
         "placed at random over the period in view (2,000 seeded placements)."
     )
-    present = [t for t in EVENT_TYPES if t in set(ctx.data.diplomatic_events["event_type"])]
+    types = _event_types(ctx.data)
     left, right = st.columns(2)
     event_type = left.selectbox(
         "Event type",
-        present,
-        index=present.index("sanctions") if "sanctions" in present else 0,
+        types,
+        index=types.index("sanctions") if "sanctions" in types else 0,
         key=LAG_TYPE,
         bind="query-params",
     )
