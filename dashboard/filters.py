@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -19,9 +19,6 @@ class Filters:
     classes: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
-
-    def with_(self, **changes) -> Filters:
-        return replace(self, **changes)
 
 
 def present(order: Iterable[str], values: Iterable[str]) -> tuple[str, ...]:
