@@ -64,10 +64,15 @@ OUTCOMES = ("success", "failure", "unknown")
 CONFIRMATIONS = ("confirmed", "claimed", "assessed")
 LAUNCHING_STATES = ("PRK", "KOR")
 DATE_PRECISIONS = ("day", "week", "month", "year")
+REVIEW_STATUSES = ("reviewed", "imported")
 CLAIM_FIELDS = (
+    "date_local",
+    "site_id",
+    "missile_class",
+    "confirmation",
+    "landing_area",
     "range_km",
     "apogee_km",
-    "missile_class",
     "missile_name",
     "time_local",
     "count",
@@ -88,6 +93,8 @@ class Column:
     derived: bool = False
     # Reference to another table's key: "table" (for a single id or a list of ids).
     references: str | None = None
+    # Value used when a record leaves the field out (documented in the dictionary).
+    default: str | None = None
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -141,6 +148,13 @@ SOURCES = Table(
         Column("published_date", "date", "Publication date, local to the publisher."),
         Column("url", "str", "Public address of the document, where known.", nullable=True),
         Column("kind", "str", "What sort of source it is.", enum=SOURCE_KINDS),
+        Column(
+            "version",
+            "str",
+            "Version of a database copy: release, commit or content hash of the file read.",
+            nullable=True,
+        ),
+        Column("licence", "str", "Licence of the document or data, where stated.", nullable=True),
         Column("accessed_date", "date", "When the curators read this copy.", nullable=True),
         Column(
             "local_copy",
@@ -189,7 +203,22 @@ LAUNCHES = Table(
     (
         Column("launch_id", "str", "Stable identifier: <state>-<KST date>-<site>."),
         Column("state", "str", "Launching state, ISO 3166-1 alpha-3.", enum=LAUNCHING_STATES),
+        Column(
+            "review_status",
+            "str",
+            "reviewed: a curator checked the record against its sources; imported: generated "
+            "from a database by `python -m dashboard import` and not yet reviewed.",
+            enum=REVIEW_STATUSES,
+        ),
         Column("date_local", "date", "Calendar date of the launch in Korea Standard Time (UTC+9)."),
+        Column(
+            "date_precision",
+            "str",
+            "How precisely the sources date the launch; with month or year, date_local is the "
+            "first day of that period.",
+            enum=DATE_PRECISIONS,
+            default="day",
+        ),
         Column(
             "date_note",
             "str",
@@ -275,6 +304,11 @@ LAUNCHES = Table(
             "cns_ids",
             "list_int",
             "Row numbers (F1) of the same missiles in the CNS North Korea Missile Test Database.",
+        ),
+        Column(
+            "nagix_ids",
+            "list_str",
+            "The same missiles in the nagix/nk-missile-tests list, as <UTC date>/<series>.",
         ),
     ),
 )

@@ -78,6 +78,7 @@ def test_page_parameters_are_checked_on_their_page():
 
 EXTRA_LAUNCH = """
 - launch_id: prk-2022-12-30-test
+  review_status: imported
   state: PRK
   date_local: 2022-12-30
   time_local: null

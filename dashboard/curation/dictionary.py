@@ -37,6 +37,7 @@ def render() -> str:
         for c in table.columns:
             kind = KIND_NAMES[c.kind] + (f" → `{c.references}`" if c.references else "")
             derived = " *(computed by the build)*" if c.derived else ""
+            derived += f" Default: `{c.default}`." if c.default else ""
             lines.append(
                 f"| `{c.name}` | {kind} | {'yes' if c.nullable else 'no'} | {c.unit or ''} | "
                 f"{', '.join(c.enum) if c.enum else ''} | {_cell(c.description)}{derived} |"

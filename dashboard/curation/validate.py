@@ -109,6 +109,8 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
 
 def _convert(column: Column, value: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
+        if column.default is not None:
+            return column.default
         if column.kind.startswith("list_"):
             return []
         if column.nullable:
