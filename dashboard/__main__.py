@@ -1,4 +1,5 @@
-"""Curation commands: build, check, docs, import and coverage (`python -m dashboard -h`)."""
+"""Curation commands: build, check, docs, import, coverage and the ingest assistant
+(ingest, merge, verify, ingest-eval); `python -m dashboard -h`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, 
 from dashboard.curation.load import display_path
 from dashboard.importers import command as importer
 from dashboard.importers import coverage
+from dashboard.ingest import command as ingest
+from dashboard.ingest import evaluate
 from dashboard.paths import CURATED_DIR, DATASETS_DIR, IMPORTS_DIR
 
 
@@ -114,7 +117,36 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_argument("--cns", type=Path, help="CNS copy (default: ../shared/reference's)")
     sub.add_argument("--nagix", type=Path, help="nagix folder (default: ../shared/reference's)")
     sub.add_argument("--data", type=Path, default=DATASETS_DIR, help="built dataset folder")
+    sub = commands.add_parser("ingest", help="propose candidate records from a news article")
+    sub.add_argument("path", type=Path, help="the article: a .txt or .html file")
+    sub.add_argument("--published", type=_iso_date, required=True, help="YYYY-MM-DD")
+    sub.add_argument("--publisher")
+    sub.add_argument("--title")
+    sub.add_argument("--url")
+    sub.add_argument("--out", type=Path, help="review file to write (default: standard output)")
+    sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    sub = commands.add_parser("merge", help="add a review file's accepted records and rebuild")
+    sub.add_argument("review", type=Path)
+    sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+    sub = commands.add_parser("verify", help="re-check a merged source's quotes against a copy")
+    sub.add_argument("source_id")
+    sub.add_argument("file", type=Path)
+    sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    sub = commands.add_parser("ingest-eval", help="precision and recall on the ingest gold set")
+    sub.add_argument("--gold", type=Path, default=evaluate.GOLD_DIR, help="gold-set folder")
+    sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return ingest.ingest(
+            args.path, args.published, args.publisher, args.title, args.url, args.out, args.curated
+        )
+    if args.command == "merge":
+        return ingest.merge_command(args.review, args.curated, args.out)
+    if args.command == "verify":
+        return ingest.verify_command(args.source_id, args.file, args.curated)
+    if args.command == "ingest-eval":
+        return evaluate.main(args.gold, args.curated)
     if args.command == "docs":
         return docs(args.readme)
     if args.command == "coverage":

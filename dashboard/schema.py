@@ -163,6 +163,13 @@ SOURCES = Table(
             nullable=True,
         ),
         Column("note", "str", "Provenance caveats (e.g. how a date was confirmed).", nullable=True),
+        Column(
+            "text_sha256",
+            "str",
+            "SHA-256 of the article text the ingest assistant read, so anyone holding the "
+            "article can re-verify every quote (`python -m dashboard verify`).",
+            nullable=True,
+        ),
     ),
 )
 

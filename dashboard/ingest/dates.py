@@ -1,0 +1,177 @@
+"""Dates and times in article text, resolved to Korea Standard Time calendar dates.
+
+News reports date recent events by weekday ("on Thursday", "early Sunday", "late Monday")
+relative to the publication date, and older ones explicitly ("on January 5", "July 26, 2019").
+A weekday word names the most recent such day on or before publication: reports describe what
+has happened, and a same-day report says "on Thursday" of the day it is published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+# "January 5", "Jan. 5, 2022", "5 January 2022", "2022-01-05"
+_EXPLICIT = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+)
+# "in March", "in March 2021": a month without a day.
+_MONTH_ONLY = re.compile(
+    r"\bin\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<part>early|late|earlier|later)\s+(?:on\s+)?)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")(?P<local>\s*\(local time\))?",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
+_PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding) day\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.m\.|p\.m\.|am\b|pm\b)",
+    re.IGNORECASE,
+)
+_TIME_24 = re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*[ap]\.?m)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    precision: str  # day or month
+    how: str  # the rule that resolved it, for the curator's date_note
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    hhmm: str
+
+
+def weekday_before(weekday: str, published: dt.date) -> dt.date:
+    """The most recent `weekday` on or before the publication date."""
+    back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    return published - dt.timedelta(days=back)
+
+
+def _year_for(month: int, day: int, published: dt.date) -> int:
+    """An undated year is the publication year, unless that would put the date well after it."""
+    try:
+        candidate = dt.date(published.year, month, day)
+    except ValueError:
+        return published.year - 1
+    return published.year if candidate <= published + dt.timedelta(days=7) else published.year - 1
+
+
+def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+    found = []
+    matches = [m for pattern in _EXPLICIT for m in pattern.finditer(text)]
+    for match in matches:
+        try:
+            if match.groupdict().get("iso"):
+                day = dt.date.fromisoformat(match["iso"])
+            else:
+                month = MONTHS[match["month"].lower()]
+                number = int(match["day"])
+                year = int(match["year"]) if match["year"] else _year_for(month, number, published)
+                day = dt.date(year, month, number)
+        except ValueError:
+            continue
+        start, end = match.span()
+        found.append(DateMention(start + offset, end + offset, day, "day", "explicit date"))
+    for match in _MONTH_ONLY.finditer(text):
+        month = MONTHS[match["month"].lower()]
+        year = int(match["year"]) if match["year"] else _year_for(month, 1, published)
+        start, end = match.span()
+        found.append(
+            DateMention(
+                start + offset, end + offset, dt.date(year, month, 1), "month", "month only"
+            )
+        )
+    return found
+
+
+def relative_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+    found = []
+    for match in _WEEKDAY.finditer(text):
+        if match["local"]:
+            # "Tuesday (local time)" is a day in another time zone: not a KST date.
+            continue
+        day = weekday_before(match["weekday"], published)
+        how = f'"{match[0]}" before publication on {published.isoformat()}'
+        start, end = match.span()
+        found.append(DateMention(start + offset, end + offset, day, "day", how))
+    for match in _RELATIVE.finditer(text):
+        day = published if match["word"].lower() == "today" else published - dt.timedelta(days=1)
+        how = f'"{match[0]}" relative to publication on {published.isoformat()}'
+        start, end = match.span()
+        found.append(DateMention(start + offset, end + offset, day, "day", how))
+    return found
+
+
+def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+    """Every date mention in `text`, in order; "the previous day" follows the date before it."""
+    mentions = explicit_dates(text, published, offset) + relative_dates(text, published, offset)
+    mentions.sort(key=lambda m: m.start)
+    for match in _PREVIOUS_DAY.finditer(text):
+        earlier = [m for m in mentions if m.end <= match.start() + offset and m.precision == "day"]
+        if earlier:
+            day = earlier[-1].date - dt.timedelta(days=1)
+            start, end = match.span()
+            mentions.append(
+                DateMention(start + offset, end + offset, day, "day", "the day before a date")
+            )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeMention]:
+    """Clock times as HH:MM (24-hour). Reports on Korean launches give times in KST."""
+    found = []
+    for match in _TIME.finditer(text):
+        hour = int(match["hour"])
+        if not 1 <= hour <= 12:
+            continue
+        afternoon = match["half"].lower().startswith("p")
+        hour = hour % 12 + (12 if afternoon else 0)
+        minute = int(match["minute"] or 0)
+        start, end = match.span()
+        found.append(TimeMention(start + offset, end + offset, f"{hour:02d}:{minute:02d}"))
+    for match in _TIME_24.finditer(text):
+        start, end = match.span()
+        found.append(TimeMention(start + offset, end + offset, match[0]))
+    return sorted(found, key=lambda m: m.start)

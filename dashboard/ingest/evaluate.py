@@ -1,0 +1,267 @@
+"""Precision and recall of the ingest assistant on the gold set (`python -m dashboard ingest-eval`).
+
+The gold set (datasets/ingest_gold/*.yaml, format in its README) annotates real articles by
+hand. Scoring, per field:
+- launches match gold launches on the same KST date (on a date with several, the pairs that
+  agree on most fields); for every other launch field, a predicted value counts only when it
+  has evidence in the text (a default is not a finding), is a true positive when its matched
+  gold value is equal, and a gold value with no equal prediction is missed;
+- a quote matches a gold quote with the same words (whitespace and surrounding punctuation
+  aside); its speaker is right when the names are equal, one is part of the other ("Suzuki",
+  "Kazuto Suzuki") or both name the same known body;
+- events match on type, and their dates on type and date.
+Articles whose text is not at hand (seeds outside ../shared, texts not storable) are skipped
+with the reason printed. Splits `dev` and `heldout` are reported separately.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard.ingest import actors, pipeline
+from dashboard.ingest.gazetteer import Gazetteer
+from dashboard.ingest.text import Unreadable, read_article
+from dashboard.paths import DATASETS_DIR, REPO_DIR
+
+GOLD_DIR = DATASETS_DIR / "ingest_gold"
+SEEDS_DIR = REPO_DIR.parent / "shared" / "seeds"
+LAUNCH_FIELDS = {
+    "launch date": "date_local",
+    "launch time": "time_local",
+    "launch count": "count",
+    "launch class": "missile_class",
+    "launch site": "site_id",
+    "launch range": "range_km",
+    "launch apogee": "apogee_km",
+}
+FIELDS = (*LAUNCH_FIELDS, "quote text", "quote speaker", "event type", "event date")
+SPLITS = ("dev", "heldout")
+
+
+@dataclass
+class Tally:
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.hits += other.hits
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float | None:
+        return self.hits / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.hits / self.gold if self.gold else None
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    article_id: str
+    split: str
+    annotation: dict[str, Any]
+    text: str | None
+    skipped: str | None  # why the article cannot be scored here
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def load_gold(folder: Path) -> list[GoldArticle]:
+    articles = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        article_id, split = data.get("article_id", path.stem), data.get("split", "dev")
+        where, text, skipped = data.get("text"), None, None
+        if where is None:
+            skipped = f"text not stored ({data.get('licence') or 'licence'})"
+        else:
+            file = SEEDS_DIR / where[5:] if where.startswith("seed:") else folder / where
+            if not file.is_file():
+                skipped = f"text absent: {file}"
+            else:
+                try:
+                    text = read_article(file)
+                except Unreadable as error:
+                    skipped = str(error)
+        articles.append(GoldArticle(article_id, split, data, text, skipped))
+    return articles
+
+
+def _norm_quote(text: str) -> str:
+    return " ".join(str(text).split()).strip(" ,.;:“”\"'‘’").replace("’", "'")
+
+
+def _speaker_words(name: str) -> list[str]:
+    name = re.sub(r"[’']s\b", "", str(name).casefold()).replace("u.s.", "us")
+    words = re.findall(r"[a-z0-9]+", name)
+    return [w for w in words if w not in ("a", "an", "the")]
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    mine, theirs = _speaker_words(predicted), _speaker_words(gold)
+    if not mine or not theirs:
+        return False
+    if "".join(mine) == "".join(theirs) or set(mine) <= set(theirs) or set(theirs) <= set(mine):
+        return True
+    body = actors.known_body(predicted)
+    return body is not None and body == actors.known_body(gold)
+
+
+def _equal(field: str, predicted: Any, gold: Any) -> bool:
+    if field in ("range_km", "apogee_km"):
+        return abs(float(predicted) - float(gold)) <= max(1.0, 0.01 * float(gold))
+    if field == "date_local":
+        return _date(predicted) == _date(gold)
+    return str(predicted) == str(gold)
+
+
+def _predicted_launch(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's values that the text supports (those with evidence)."""
+    found = record.get("evidence") or {}
+    return {f: record.get(f) for f in LAUNCH_FIELDS.values() if f == "date_local" or f in found}
+
+
+def _gold_launch(row: dict[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
+    site = row.get("site")
+    site_id = (gazetteer.lookup(str(site)) or str(site).lower()) if site else None
+    values = {f: row.get(f) for f in LAUNCH_FIELDS.values() if f != "site_id"}
+    values["site_id"] = site_id
+    if values.get("missile_class") == "unknown":
+        # "unknown" says the article names no class: nothing to find.
+        values["missile_class"] = None
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def score_launches(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
+    tallies = {name: Tally() for name in LAUNCH_FIELDS}
+    unused = list(range(len(predicted)))
+    pairs = []
+    for g in gold:
+        same_day = [
+            i for i in unused if _equal("date_local", predicted[i]["date_local"], g["date_local"])
+        ]
+        if not same_day:
+            continue
+        best = max(
+            same_day,
+            key=lambda i: sum(
+                1 for f, v in g.items() if f in predicted[i] and _equal(f, predicted[i][f], v)
+            ),
+        )
+        unused.remove(best)
+        pairs.append((predicted[best], g))
+    for name, field in LAUNCH_FIELDS.items():
+        tally = tallies[name]
+        tally.predicted = sum(1 for p in predicted if p.get(field) is not None)
+        tally.gold = sum(1 for g in gold if g.get(field) is not None)
+        tally.hits = sum(
+            1
+            for p, g in pairs
+            if p.get(field) is not None
+            and g.get(field) is not None
+            and _equal(field, p[field], g[field])
+        )
+    return tallies
+
+
+def score_statements(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
+    quotes = [p for p in predicted if p.get("quote")]
+    text, speaker = Tally(0, len(quotes), len(gold)), Tally(0, len(quotes), len(gold))
+    unused = list(quotes)
+    for g in gold:
+        match = next(
+            (p for p in unused if _norm_quote(p["quote"]) == _norm_quote(g["quote"])), None
+        )
+        if match is None:
+            continue
+        unused.remove(match)
+        text.hits += 1
+        speaker.hits += same_speaker(match["speaker"], g["speaker"])
+    return {"quote text": text, "quote speaker": speaker}
+
+
+def score_events(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
+    kinds, dates = Tally(0, len(predicted), len(gold)), Tally(0, len(predicted), 0)
+    dates.gold = sum(1 for g in gold if g.get("date_start") is not None)
+    for field, tally in (("type", kinds), ("date", dates)):
+        unused = list(predicted)
+        for g in gold:
+            if field == "date" and g.get("date_start") is None:
+                continue
+
+            def same(p: dict, g: dict = g, field: str = field) -> bool:
+                if p["event_type"] != g["event_type"]:
+                    return False
+                return field == "type" or _date(p["date_start"]) == _date(g["date_start"])
+
+            match = next((p for p in unused if same(p)), None)
+            if match is not None:
+                unused.remove(match)
+                tally.hits += 1
+    return {"event type": kinds, "event date": dates}
+
+
+def score_article(article: GoldArticle, curated: Path, gazetteer: Gazetteer) -> dict[str, Tally]:
+    data = article.annotation
+    document = pipeline.run(
+        pipeline.Article(article.text or "", _date(data["published"]), data.get("publisher")),
+        curated,
+    )
+    gold_launches = [_gold_launch(row, gazetteer) for row in data.get("launches") or []]
+    scores = score_launches([_predicted_launch(r) for r in document["launches"]], gold_launches)
+    scores.update(score_statements(document["statements"], data.get("statements") or []))
+    scores.update(score_events(document["diplomatic_events"], data.get("diplomatic_events") or []))
+    return scores
+
+
+def _figure(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:5.2f}"
+
+
+def report(split: str, totals: dict[str, Tally], articles: int) -> list[str]:
+    lines = [
+        f"split {split}: {articles} article(s)",
+        f"  {'field':<15} precision  recall  (hits/predicted/gold)",
+    ]
+    for name in FIELDS:
+        t = totals[name]
+        lines.append(
+            f"  {name:<15} {_figure(t.precision):>9}  {_figure(t.recall):>6}  "
+            f"({t.hits}/{t.predicted}/{t.gold})"
+        )
+    return lines
+
+
+def main(gold_dir: Path, curated: Path) -> int:
+    articles = load_gold(gold_dir) if gold_dir.is_dir() else []
+    if not articles:
+        print(f"no gold annotations in {gold_dir}")
+        return 1
+    gazetteer = Gazetteer.from_curated(curated)
+    totals = {split: defaultdict(Tally) for split in SPLITS}
+    counted = dict.fromkeys(SPLITS, 0)
+    for article in articles:
+        if article.skipped:
+            print(f"skipped {article.article_id}: {article.skipped}")
+            continue
+        split = article.split if article.split in SPLITS else "dev"
+        for name, tally in score_article(article, curated, gazetteer).items():
+            totals[split][name].add(tally)
+        counted[split] += 1
+    for split in SPLITS:
+        print("\n".join(report(split, totals[split], counted[split])))
+    return 0

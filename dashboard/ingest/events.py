@@ -1,0 +1,104 @@
+"""Diplomatic events an article reports or mentions: sanctions, summits, talks, exercises, UN
+action, joint statements, visits and policy moves, each dated from the words around it.
+
+An event needs a date in its own sentence: undated background ("talks have stalled since
+2019") is not something a curator can place on the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.ingest import actors, dates
+from dashboard.ingest.text import all_sentences
+
+# First match wins: a "joint statement" at the UN is a joint statement, not UN action.
+EVENT_WORDS: tuple[tuple[str, str], ...] = (
+    ("joint_statement", r"\bjoint (?:statement|declaration|communiqu[eé])\b"),
+    (
+        "un_action",
+        r"\b(?:security council|UNSC)\b[^.]{0,80}?\b(?:resolution|adopted|meeting|session|"
+        r"met|convened|vote[ds]?)\b",
+    ),
+    (
+        "sanctions",
+        r"\b(?:impos\w+|levied|levy|slapp?\w*|announced|new|fresh|additional)\b[^.]{0,40}?"
+        r"\bsanctions\b",
+    ),
+    ("summit", r"\bsummit\b"),
+    ("military_exercise", r"\b(?:drills?|(?:military|joint|combined) exercises?|war games)\b"),
+    ("talks", r"\b(?:talks|negotiations|meetings? with)\b"),
+    ("visit", r"\b(?:visit(?:ed|s|ing)?|arrived in|trip to)\b"),
+    ("policy", r"\bpolicy (?:review|shift|change)\b"),
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    event_type: str
+    date: dt.date
+    precision: str
+    date_span: tuple[int, int]
+    type_span: tuple[int, int]
+    participants: tuple[str, ...]
+    date_note: str | None
+
+
+def _participants(words: str) -> tuple[str, ...]:
+    found = []
+    for pattern, state in actors.STATE_WORDS:
+        if re.search(pattern, words, re.IGNORECASE) and state not in found:
+            found.append(state)
+    return tuple(found)
+
+
+_LAUNCH_WORDS = re.compile(r"(?:launch\w*|tests?|fired|firing)\W+(?:\w+\W+)?$", re.IGNORECASE)
+AFTER_WINDOW, BEFORE_WINDOW = 150, 50
+
+
+def _event_date(
+    words: str, keyword: re.Match, published: dt.date, offset: int
+) -> dates.DateMention | None:
+    """The date of the event named at `keyword`: the first date after it in the sentence, or
+    one just before it ("On January 12, the United States decided to impose ..."); dates
+    that belong to a launch ("tests on Friday") are not the event's."""
+    candidates = [
+        m
+        for m in dates.find_dates(words, published, offset)
+        if not _LAUNCH_WORDS.search(words[: m.start - offset])
+    ]
+    start, end = offset + keyword.start(), offset + keyword.end()
+    after = [m for m in candidates if end <= m.start <= end + AFTER_WINDOW]
+    before = [m for m in candidates if start - BEFORE_WINDOW <= m.end <= start]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def find_events(text: str, published: dt.date) -> list[Event]:
+    events: dict[tuple[str, dt.date], Event] = {}
+    for sentence in all_sentences(text):
+        words = sentence.text
+        for kind, pattern in EVENT_WORDS:
+            match = re.search(pattern, words, re.IGNORECASE)
+            if not match:
+                continue
+            nearest = _event_date(words, match, published, sentence.start)
+            if nearest is None:
+                break
+            key = (kind, nearest.date)
+            if key not in events:
+                note = None if nearest.how == "explicit date" else f"Date from {nearest.how}."
+                events[key] = Event(
+                    kind,
+                    nearest.date,
+                    nearest.precision,
+                    nearest.span,
+                    (sentence.start + match.start(), sentence.start + match.end()),
+                    _participants(words),
+                    note,
+                )
+            break
+    return sorted(events.values(), key=lambda e: (e.date, e.event_type))

@@ -1,0 +1,152 @@
+"""Launch sites named in text, matched against the dataset's own gazetteer (launch_sites).
+
+Articles name a site by its name or an alias, often loosely: "the Wonsan area", "near Sunan",
+"Onchon County", "South Pyongan Province". A site is also found by its distinctive first word
+("Wonsan" for "Wonsan Kalma International Airport") when no other site shares that word.
+A place in "the X area" / "X County" that the gazetteer does not know becomes a new-site
+candidate for the curator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.curation.load import load_records
+
+# Words that describe a kind of place rather than name it, so never a site's short name.
+_GENERIC = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "lake",
+    "the",
+    "new",
+    "old",
+    "upper",
+    "lower",
+    # Capitals stand for governments far more often than for a launch site.
+    "pyongyang",
+    "seoul",
+}
+_NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
+
+
+@dataclass(frozen=True)
+class Site:
+    site_id: str
+    name: str
+    aliases: tuple[str, ...]
+    province: str | None
+    state: str
+
+
+@dataclass(frozen=True)
+class SiteMention:
+    start: int
+    end: int
+    text: str
+    site_id: str | None  # None: a place the gazetteer does not know
+    name: str
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name).strip().lower()
+
+
+class Gazetteer:
+    def __init__(self, sites: list[Site]):
+        self.sites = {s.site_id: s for s in sites}
+        names: dict[str, str] = {}
+        for site in sites:
+            for name in (site.name, *site.aliases):
+                names.setdefault(_norm(name), site.site_id)
+        firsts = Counter(_norm(s.name).split()[0] for s in sites)
+        for site in sites:
+            first = _norm(site.name).split()[0]
+            if firsts[first] == 1 and first not in _GENERIC and len(first) > 3:
+                names.setdefault(first, site.site_id)
+        self.names = names
+        provinces: dict[str, list[str]] = {}
+        for site in sites:
+            if site.province:
+                provinces.setdefault(_norm(site.province.split(",")[-1]), []).append(site.site_id)
+        self.provinces = provinces
+        # Longest names first, so "Hodo Peninsula" wins over "Hodo".
+        alternatives = sorted(names, key=len, reverse=True)
+        self._known = re.compile(
+            r"\b("
+            + "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in alternatives)
+            + r")\b",
+            re.IGNORECASE,
+        )
+
+    @classmethod
+    def from_curated(cls, curated_dir: Path) -> Gazetteer:
+        records, _ = load_records(curated_dir)
+        sites = [
+            Site(
+                str(r.data["site_id"]),
+                str(r.data["name"]),
+                tuple(str(a) for a in r.data.get("aliases") or ()),
+                r.data.get("province"),
+                str(r.data.get("state") or "PRK"),
+            )
+            for r in records["launch_sites"]
+            if r.data.get("site_id") and r.data.get("name")
+        ]
+        return cls(sites)
+
+    def lookup(self, name: str) -> str | None:
+        """site_id for a name, alias, distinctive first word or site_id; None if unknown."""
+        key = _norm(name)
+        if name in self.sites:
+            return name
+        key = re.sub(r"^(the|near) ", "", key)
+        key = re.sub(r" (area|county|city|province|region)$", "", key)
+        return self.names.get(key)
+
+    def find(self, text: str, offset: int = 0) -> list[SiteMention]:
+        """Known sites, then unknown places in "the X area" / "X County", in order of position."""
+        found: list[SiteMention] = []
+        for match in self._known.finditer(text):
+            site_id = self.names[_norm(match[1])]
+            found.append(
+                SiteMention(
+                    match.start() + offset,
+                    match.end() + offset,
+                    match[0],
+                    site_id,
+                    self.sites[site_id].name,
+                )
+            )
+        taken = [(m.start - offset, m.end - offset) for m in found]
+        for match in re.finditer(
+            rf"\b(?:the\s+(?P<area>{_NAME})\s+area|(?P<county>{_NAME})\s+(?:County|county))\b",
+            text,
+        ):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            place = match["area"] or match["county"]
+            if _norm(place).split()[0] in _GENERIC:
+                continue
+            found.append(
+                SiteMention(match.start() + offset, match.end() + offset, match[0], None, place)
+            )
+        for match in re.finditer(rf"\b(?P<province>(?:North |South )?{_NAME}) Province\b", text):
+            sites = self.provinces.get(_norm(match["province"]), [])
+            if len(sites) == 1 and not any(s < match.end() and match.start() < e for s, e in taken):
+                site = self.sites[sites[0]]
+                found.append(
+                    SiteMention(
+                        match.start() + offset,
+                        match.end() + offset,
+                        match[0],
+                        site.site_id,
+                        site.name,
+                    )
+                )
+        return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,288 @@
+"""Launches an article reports or mentions, each field with the words it came from.
+
+A sentence that fires, launches or tests a missile opens (or returns to) a launch event,
+keyed by launching state and KST date; sentences that only give figures ("flew 430 km at a
+maximum altitude of 36 km") add to the event the article is talking about. Earlier launches
+mentioned in passing ("its first launch in eight days", "one on January 5") become their own
+candidates. When one article carries differing figures from different reporters (ROK JCS,
+Japan's defence ministry, KCNA), each becomes a claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dashboard.ingest import dates
+from dashboard.ingest.gazetteer import Gazetteer
+from dashboard.ingest.text import Span, all_sentences
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+    "fifteen sixteen seventeen eighteen nineteen twenty",
+)
+NUMBERS = {word: n for n, word in enumerate(" ".join(_NUMBER_WORDS).split())}
+# Designations to class; checked before the descriptive words below.
+MISSILE_NAMES: tuple[tuple[str, str], ...] = (
+    (r"Hwasong-(?:1[4-9]|20)\w*", "ICBM"),
+    (r"Hwasong-1[02]\w*", "IRBM"),
+    (r"Hwasong-16\w*", "hypersonic"),
+    (r"Hwasong-(?:5|6|9|11)\w*|KN-2[345]|KN-0?2\b|Toksa|Scud\w*", "SRBM"),
+    (r"Hwasong-7|Nodong|Rodong|Pukguksong-2", "MRBM"),
+    (r"Pukguksong(?:-[13-9])?|KN-11", "SLBM"),
+    (r"Musudan", "IRBM"),
+    (r"Hwasal-\d|Pulhwasal-\d", "cruise"),
+    (r"Unha-\d|Chollima-1|Malligyong-\d", "SLV"),
+)
+CLASS_WORDS: tuple[tuple[str, str], ...] = (
+    (r"intercontinental|\bICBMs?\b", "ICBM"),
+    (r"submarine-launched|from a submarine|underwater|\bSLBMs?\b", "SLBM"),
+    (r"cruise missiles?", "cruise"),
+    (r"hypersonic", "hypersonic"),
+    (r"intermediate-range|\bIRBMs?\b", "IRBM"),
+    (r"medium-range|\bMRBMs?\b", "MRBM"),
+    (r"short-range|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
+    (r"satellite|space launch|carrier rocket|\bSLV\b", "SLV"),
+)
+_NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
+_TRIGGER = re.compile(
+    r"\b(?:fired|fires|fire|firing|launched|launches|launching|launch|test-fired|test-fires|"
+    r"tested|testing|test of|tests of|flew|flying)\b",
+    re.IGNORECASE,
+)
+_MISSILE = re.compile(
+    r"\b(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?|KN-\d+|Hwasong)",
+    re.IGNORECASE,
+)
+_COUNT_WORD = "|".join(NUMBERS) + r"|\d{1,2}|an?|single"
+_COUNT = re.compile(
+    r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
+    rf"(?P<barrage>{_COUNT_WORD})"
+    rf"|(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or|for|with|by|in)\b)"
+    r"[\w-]+\s+){0,4}?"
+    r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
+    re.IGNORECASE,
+)
+_ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
+_DISTANCE = re.compile(
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
+    re.IGNORECASE,
+)
+_APOGEE_CUE = re.compile(
+    r"(?:altitude|apogee|height)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE
+)
+_SINCE_DAYS = re.compile(
+    r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
+)
+_DAYS_AFTER = re.compile(
+    r"\b(?P<n>\w+) days (?P<dir>after|before) (?:it|north korea|the north|pyongyang) "
+    r"(?P<verb>announced|fired|launched|tested|conducted)(?P<what>[^,.;]*)",
+    re.IGNORECASE,
+)
+LANDING = (
+    (
+        r"east sea|sea of japan|east coast|eastern waters|between the korean peninsula and japan",
+        "Sea of Japan / East Sea",
+    ),
+    (r"yellow sea|west sea|west coast|western waters", "Yellow Sea / West Sea"),
+    (r"pacific ocean", "Pacific Ocean"),
+)
+CLAIMANTS = (
+    (r"joint chiefs|\bJCS\b|\bJSC\b", "ROK JCS"),
+    (
+        r"japan(?:’s|'s|ese)? (?:defen[cs]e ministry|ministry of defen[cs]e|coast guard)|tokyo",
+        "Japan MoD",
+    ),
+    (r"\bKCNA\b|korea(?:n)? central news agency|state media", "KCNA"),
+    (r"indo-pacific command|pacific command", "US INDOPACOM"),
+)
+
+
+@dataclass
+class Launch:
+    state: str
+    date: dt.date
+    precision: str = "day"
+    date_note: str | None = None
+    fields: dict = field(default_factory=dict)  # field -> value
+    evidence: dict = field(default_factory=dict)  # field -> (start, end)
+    claimants: dict = field(default_factory=dict)  # field -> claimant of the value kept
+    claims: list = field(default_factory=list)  # (field, value, claimant, (start, end))
+
+    def set(self, name: str, value, span: tuple[int, int], claimant: str | None) -> None:
+        if name not in self.fields:
+            self.fields[name] = value
+            self.evidence[name] = span
+            self.claimants[name] = claimant
+        elif self.fields[name] != value and claimant and claimant != self.claimants.get(name):
+            self.claims.append((name, value, claimant, span))
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word in ("a", "an", "single"):
+        return 1
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def missile_class(words: str) -> tuple[str, re.Match] | None:
+    """A designation's class if one is named, else the first class word in the sentence."""
+    for pattern, kind in MISSILE_NAMES:
+        match = re.search(pattern, words)
+        if match:
+            return kind, match
+    found = [
+        (match.start(), kind, match)
+        for pattern, kind in CLASS_WORDS
+        if (match := re.search(pattern, words, re.IGNORECASE))
+    ]
+    return min(found, key=lambda f: f[0])[1:] if found else None
+
+
+def _claimant(words: str) -> str | None:
+    for pattern, name in CLAIMANTS:
+        if re.search(pattern, words, re.IGNORECASE):
+            return name
+    return None
+
+
+def _state(before: str) -> str:
+    """Launching state: South Korea's own tests are KOR when South Korea (or its military)
+    is the subject shortly before the verb; anything else is North Korea's."""
+    south = re.search(
+        r"(?:south korea\b(?!n)|seoul\b|south korean (?:military|navy|army|air force))"
+        r"(?P<rest>[^.;]{0,60})$",
+        before,
+        re.IGNORECASE,
+    )
+    if south and not re.search(r"north|pyongyang|dprk", south["rest"], re.IGNORECASE):
+        return "KOR"
+    return "PRK"
+
+
+class _Finder:
+    def __init__(self, text: str, published: dt.date, gazetteer: Gazetteer):
+        self.text, self.published, self.gazetteer = text, published, gazetteer
+        self.launches: dict[tuple[str, dt.date], Launch] = {}
+        self.current: Launch | None = None
+
+    def launch(self, state: str, mention: dates.DateMention) -> Launch:
+        key = (state, mention.date)
+        if key not in self.launches:
+            note = None if mention.how == "explicit date" else f"Date from {mention.how}."
+            self.launches[key] = Launch(state, mention.date, mention.precision, note)
+            self.launches[key].evidence["date_local"] = mention.span
+        return self.launches[key]
+
+    def sentence(self, sentence: Span) -> None:
+        words = sentence.text
+        trigger = _TRIGGER.search(words)
+        if not trigger or not _MISSILE.search(words):
+            return
+        mentions = [
+            m
+            for m in dates.find_dates(words, self.published, sentence.start)
+            if m.precision == "day" or self._month_is_launch(words, m, sentence.start)
+        ]
+        verb_at = sentence.start + trigger.start()
+        after = [m for m in mentions if m.start >= verb_at]
+        state = _state(words[: trigger.start()])
+        if _ONE_ON.search(words) and len(after) > 1:
+            for mention in after:
+                launch = self.launch(state, mention)
+                self.fill(launch, words, sentence.start, count=1)
+            self.current = self.launch(state, after[0])
+            return
+        chosen = (after or mentions[-1:] or [None])[0]
+        if chosen is not None:
+            launch = self.launch(state, chosen)
+        elif self.current is not None:
+            same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, "same")
+            launch = self.current if state == self.current.state else self.launch(state, same_day)
+            if "date_local" not in launch.evidence or launch.evidence["date_local"] == (0, 0):
+                launch.evidence["date_local"] = self.current.evidence.get("date_local", (0, 0))
+        else:
+            return
+        self.current = launch
+        self.fill(launch, words, sentence.start)
+        self.passing(words, sentence.start, launch)
+
+    def _month_is_launch(self, words: str, mention: dates.DateMention, offset: int) -> bool:
+        lead = words[max(0, mention.start - offset - 60) : mention.start - offset]
+        return bool(re.search(r"launch|fired|test", lead)) and "since" not in lead
+
+    def fill(self, launch: Launch, words: str, offset: int, count: int | None = None) -> None:
+        claimant = _claimant(words)
+        kind = missile_class(words)
+        if kind:
+            launch.set("missile_class", kind[0], _span(kind[1], offset), claimant)
+        name = _NAME.search(words)
+        if name:
+            launch.set("missile_name", name[0], _span(name, offset), claimant)
+        number = _COUNT.search(words)
+        if count is not None and number:
+            launch.set("count", count, _span(number, offset), claimant)
+        elif number:
+            value = _number(number["barrage"] or number["n"])
+            if value:
+                launch.set("count", value, _span(number, offset), claimant)
+        times = dates.find_times(words, offset)
+        if times:
+            launch.set("time_local", times[0].hhmm, (times[0].start, times[0].end), claimant)
+        for site in self.gazetteer.find(words, offset):
+            launch.set("site", site, (site.start, site.end), claimant)
+            break
+        for match in _DISTANCE.finditer(words):
+            km = float(match["value"].replace(",", ""))
+            if match["unit"].lower() == "miles":
+                km = round(km * 1.609344)
+            cue = "apogee_km" if _APOGEE_CUE.search(words[: match.start()][-40:]) else "range_km"
+            launch.set(cue, km, _span(match, offset), claimant)
+        for pattern, area in LANDING:
+            match = re.search(pattern, words, re.IGNORECASE)
+            if match:
+                launch.set("landing_area", area, _span(match, offset), claimant)
+                break
+        if claimant:
+            launch.claimants.setdefault("reported_by", claimant)
+
+    def passing(self, words: str, offset: int, launch: Launch) -> None:
+        """Earlier launches the sentence dates relative to this one."""
+        for match in _SINCE_DAYS.finditer(words):
+            n = _number(match["n"])
+            if n:
+                self._relative(launch, -n, match, offset, match["what"])
+        for match in _DAYS_AFTER.finditer(words):
+            n = _number(match["n"])
+            if n:
+                sign = -1 if match["dir"].lower() == "after" else 1
+                self._relative(launch, sign * n, match, offset, match["what"])
+
+    def _relative(self, launch: Launch, days: int, match: re.Match, offset: int, what: str) -> None:
+        day = launch.date + dt.timedelta(days=days)
+        how = f"{abs(days)} days {'before' if days < 0 else 'after'} the launch of {launch.date}"
+        mention = dates.DateMention(offset + match.start(), offset + match.end(), day, "day", how)
+        other = self.launch(launch.state, mention)
+        kind = missile_class(what)
+        if kind:
+            other.set(
+                "missile_class", kind[0], (offset + match.start(), offset + match.end()), None
+            )
+        number = _COUNT.search(what)
+        if number and _number(number["n"] or ""):
+            start = offset + match.start("what") + number.start()
+            other.set("count", _number(number["n"]), (start, start + len(number[0])), None)
+
+
+def _span(match: re.Match, offset: int) -> tuple[int, int]:
+    return offset + match.start(), offset + match.end()
+
+
+def find_launches(text: str, published: dt.date, gazetteer: Gazetteer) -> list[Launch]:
+    finder = _Finder(text, published, gazetteer)
+    for sentence in all_sentences(text):
+        finder.sentence(sentence)
+    return sorted(finder.launches.values(), key=lambda launch: (launch.date, launch.state))

@@ -1,0 +1,337 @@
+"""Run every finder over one article and assemble the review document.
+
+text -> launches, statements, events (each finder a module of its own) -> records in the
+curated format, linked to the dataset's existing launches and events where date and kind
+match -> evidence checked against the text -> review document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dashboard.curation.load import load_records
+from dashboard.ingest import review
+from dashboard.ingest.events import Event, find_events
+from dashboard.ingest.gazetteer import Gazetteer
+from dashboard.ingest.launches import Launch, find_launches
+from dashboard.ingest.statements import Statement, find_statements
+from dashboard.ingest.text import sha256
+
+CLASS_WORDS = {
+    "SRBM": "short-range ballistic missile",
+    "MRBM": "medium-range ballistic missile",
+    "IRBM": "intermediate-range ballistic missile",
+    "ICBM": "intercontinental ballistic missile",
+    "SLBM": "submarine-launched ballistic missile",
+    "cruise": "cruise missile",
+    "hypersonic": "hypersonic missile",
+    "SLV": "space launch vehicle",
+    "unknown": "missile of unreported type",
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    published: dt.date
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+    local_copy: str | None = None
+
+
+@dataclass(frozen=True)
+class Existing:
+    """What the dataset already holds, for linking candidates to it."""
+
+    launches: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+    @classmethod
+    def from_curated(cls, curated_dir: Path) -> Existing:
+        records, _ = load_records(curated_dir)
+        return cls(
+            [r.data for r in records["launches"]], [r.data for r in records["diplomatic_events"]]
+        )
+
+    def launch(self, state: str, day: dt.date, kind: str | None, site: str | None) -> str | None:
+        for row in self.launches:
+            if row.get("state") != state or str(row.get("date_local")) != day.isoformat():
+                continue
+            if kind in (None, row.get("missile_class")) or (site and site == row.get("site_id")):
+                return row.get("launch_id")
+        return None
+
+    def event(self, kind: str, day: dt.date) -> str | None:
+        for row in self.events:
+            if row.get("event_type") == kind and str(row.get("date_start")) == day.isoformat():
+                return row.get("event_id")
+        return None
+
+
+def source_record(article: Article) -> dict[str, Any]:
+    digest = sha256(article.text)
+    first_line = article.text.strip().split("\n", 1)[0].strip()
+    publisher = article.publisher or "publisher not given"
+    head = review.slug(article.publisher, 3) if article.publisher else "article"
+    return {
+        "source_id": f"{head}-{article.published.isoformat()}-{digest[:6]}",
+        "publisher": publisher,
+        "title": article.title or first_line[:200] or "(untitled)",
+        "author": None,
+        "published_date": article.published,
+        "url": article.url,
+        "kind": "news",
+        "version": None,
+        "licence": None,
+        "accessed_date": dt.datetime.now(dt.UTC).date(),
+        "local_copy": article.local_copy,
+        "note": "Candidates proposed by `python -m dashboard ingest`, reviewed by a curator.",
+        "text_sha256": digest,
+    }
+
+
+def _summary(launch: Launch, source_id: str) -> str:
+    kind = launch.fields.get("missile_class", "unknown")
+    count = launch.fields.get("count")
+    what = f"{count} x {CLASS_WORDS[kind]}" if count else CLASS_WORDS[kind]
+    site = launch.fields.get("site")
+    where = f" from {site.name}" if site else ""
+    return f"{what}{where}, as reported in {source_id} (candidate from the ingest assistant)."
+
+
+def launch_records(
+    text: str, launches: list[Launch], source_id: str, existing: Existing, taken: set[str]
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Launch, new-site and claim records for the launches found."""
+    records, sites, claims = [], [], []
+    site_ids: dict[str, str] = {}
+    for launch in launches:
+        site = launch.fields.get("site")
+        site_id = site.site_id if site else None
+        if site and site_id is None:
+            site_id = site_ids.get(site.name) or review.unique(review.slug(site.name), taken)
+            if site.name not in site_ids:
+                site_ids[site.name] = site_id
+                sites.append(
+                    {
+                        "site_id": site_id,
+                        "name": site.name,
+                        "aliases": [],
+                        "province": None,
+                        "state": launch.state,
+                        "lat": None,
+                        "lon": None,
+                        "source_ids": [source_id],
+                        "note": "Place named in the article; coordinates to be found by a curator.",
+                        "evidence": {"name": review.evidence(text, (site.start, site.end))},
+                        "review": review.PENDING,
+                    }
+                )
+        kind = launch.fields.get("missile_class")
+        base = f"{launch.state.lower()}-{launch.date.isoformat()}-{site_id or kind or 'launch'}"
+        launch_id = review.unique(review.slug(base, 12), taken)
+        evidence = {
+            ("site_id" if name == "site" else name): review.evidence(text, span)
+            for name, span in launch.evidence.items()
+            if span != (0, 0)
+        }
+        record = {
+            "launch_id": launch_id,
+            "state": launch.state,
+            "review_status": "reviewed",
+            "date_local": launch.date,
+            "date_precision": launch.precision,
+            "date_note": launch.date_note,
+            "time_local": launch.fields.get("time_local"),
+            "site_id": site_id,
+            "missile_class": kind or "unknown",
+            "missile_name": launch.fields.get("missile_name"),
+            "count": launch.fields.get("count", 1),
+            "range_km": launch.fields.get("range_km"),
+            "apogee_km": launch.fields.get("apogee_km"),
+            "heading_deg": None,
+            "impact_lat": None,
+            "impact_lon": None,
+            "landing_area": launch.fields.get("landing_area"),
+            "outcome": "unknown",
+            "confirmation": "claimed"
+            if launch.claimants.get("reported_by") == "KCNA"
+            else "confirmed",
+            "summary": _summary(launch, source_id),
+            "source_ids": [source_id],
+            "cns_ids": [],
+            "nagix_ids": [],
+            "evidence": evidence,
+            "review": review.PENDING,
+        }
+        same = existing.launch(launch.state, launch.date, kind, site_id)
+        if same:
+            record["same_as"] = same
+        records.append(record)
+        for field, value, claimant, span in launch.claims:
+            name = "site_id" if field == "site" else field
+            shown = value.name if field == "site" else value
+            claims.append(
+                {
+                    "claim_id": review.unique(
+                        f"{launch_id}-{name.replace('_', '-')}-{review.slug(claimant)}", taken
+                    ),
+                    "launch_id": same or launch_id,
+                    "field": name,
+                    "value": str(shown),
+                    "claimant": claimant,
+                    "source_id": source_id,
+                    "note": None,
+                    "evidence": {"value": review.evidence(text, span)},
+                    "review": review.PENDING,
+                }
+            )
+            first = launch.fields[field]
+            claims.append(
+                {
+                    "claim_id": review.unique(
+                        f"{launch_id}-{name.replace('_', '-')}-"
+                        f"{review.slug(launch.claimants.get(field) or 'article')}",
+                        taken,
+                    ),
+                    "launch_id": same or launch_id,
+                    "field": name,
+                    "value": str(first.name if field == "site" else first),
+                    "claimant": launch.claimants.get(field) or "the article",
+                    "source_id": source_id,
+                    "note": None,
+                    "evidence": {"value": review.evidence(text, launch.evidence[field])},
+                    "review": review.PENDING,
+                }
+            )
+    return records, sites, claims
+
+
+def statement_records(
+    text: str,
+    statements: list[Statement],
+    article: Article,
+    source_id: str,
+    main_launch: str | None,
+    taken: set[str],
+) -> list[dict]:
+    records = []
+    for found in statements:
+        speaker = found.speaker
+        evidence = {"speaker": review.evidence(text, speaker.span)}
+        if found.quote is not None:
+            evidence["quote"] = review.evidence(text, (found.quote.start, found.quote.end))
+            words = found.quote.text
+            paraphrase = None
+        else:
+            evidence["paraphrase"] = review.evidence(
+                text, (found.sentence.start, found.sentence.end)
+            )
+            words = found.sentence.text
+            paraphrase = f"{review.REWRITE} gist of what {speaker.name} said, in your own words"
+        if found.stance_span:
+            evidence["stance"] = review.evidence(text, found.stance_span, suggestion=True)
+        day = article.published.isoformat()
+        base = f"st-{day}-{review.slug(speaker.name, 2)}-{review.slug(words, 3)}"
+        records.append(
+            {
+                "statement_id": review.unique(review.slug(base, 12), taken),
+                "date": article.published,
+                "date_note": "Publication date of the article; check when the words were said.",
+                "speaker": speaker.name,
+                "speaker_role": speaker.role or "not stated in the source",
+                "organization": speaker.organization,
+                "state": speaker.state,
+                "speaker_type": speaker.speaker_type or "expert",
+                "quote": found.quote.text if found.quote else None,
+                "paraphrase": paraphrase,
+                # A suggestion only (marked in the evidence): the curator decides the stance.
+                "stance": found.stance or "assess",
+                "launch_ids": [main_launch] if main_launch else [],
+                "event_ids": [],
+                "source_id": source_id,
+                "evidence": evidence,
+                "review": review.PENDING,
+            }
+        )
+    return records
+
+
+def event_records(
+    text: str, events: list[Event], source_id: str, existing: Existing, taken: set[str]
+) -> list[dict]:
+    records = []
+    for event in events:
+        kind = event.event_type
+        base = f"{kind.replace('_', '-')}-{event.date.isoformat()}-{source_id.split('-')[0]}"
+        record = {
+            "event_id": review.unique(review.slug(base, 12), taken),
+            "date_start": event.date,
+            "date_end": None,
+            "date_precision": event.precision,
+            "event_type": kind,
+            "title": f"{review.REWRITE} {kind.replace('_', ' ')} on {event.date.isoformat()}",
+            "summary": f"{review.REWRITE} what happened, in your own words",
+            "location": None,
+            "participants": list(event.participants),
+            "source_ids": [source_id],
+            "evidence": {
+                "event_type": review.evidence(text, event.type_span),
+                "date_start": review.evidence(text, event.date_span),
+            },
+            "review": review.PENDING,
+        }
+        same = existing.event(kind, event.date)
+        if same:
+            record["same_as"] = same
+        records.append(record)
+    return records
+
+
+def run(article: Article, curated_dir: Path) -> dict[str, Any]:
+    """The review document for one article."""
+    text = article.text
+    gazetteer = Gazetteer.from_curated(curated_dir)
+    existing = Existing.from_curated(curated_dir)
+    source = source_record(article)
+    source_id = source["source_id"]
+    taken: set[str] = {source_id}
+    launches = find_launches(text, article.published, gazetteer)
+    launch_rows, site_rows, claim_rows = launch_records(text, launches, source_id, existing, taken)
+    # Statements are about the latest launch the article reports, if any.
+    latest = max(launch_rows, key=lambda r: r["date_local"], default=None)
+    main_launch = (latest.get("same_as") or latest["launch_id"]) if latest else None
+    statements = find_statements(text)
+    statement_rows = statement_records(text, statements, article, source_id, main_launch, taken)
+    event_rows = event_records(
+        text, find_events(text, article.published), source_id, existing, taken
+    )
+    document = {
+        "source": source,
+        "launches": launch_rows,
+        "launch_sites": site_rows,
+        "diplomatic_events": event_rows,
+        "statements": statement_rows,
+        "claims": claim_rows,
+    }
+    return drop_unverified(document, text)
+
+
+def drop_unverified(document: dict[str, Any], text: str) -> dict[str, Any]:
+    """Never write a quote that is not verbatim in the text: drop it and say so."""
+    for table in review.TABLE_ORDER:
+        kept = []
+        for record in document[table]:
+            problems = review.check_evidence({table: [record]}, text)
+            if problems:
+                for problem in problems:
+                    print(f"dropped: {problem}", file=sys.stderr)
+                continue
+            kept.append(record)
+        document[table] = kept
+    return document
