@@ -170,9 +170,7 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
     ),
     (
         r"coast guard",
-        Actor(
-            "Japan Coast Guard", "government", "JPN", "Japan Coast Guard", "Japanese coast guard"
-        ),
+        Actor("Coast guard", "government", None, None, "Coast guard"),
     ),
     (
         r"defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e minister",

@@ -191,9 +191,13 @@ class _Finder:
         after = [m for m in mentions if m.start >= verb_at]
         state = _state(words[: trigger.start()])
         if _ONE_ON.search(words) and len(after) > 1:
+            # "two missiles, one on January 5 and one on January 11": one launch per date.
             for mention in after:
                 launch = self.launch(state, mention)
-                self.fill(launch, words, sentence.start, count=1)
+                self.fill(launch, words, sentence.start)
+                one = (mention.start - len("one on "), mention.start)
+                if self.text[one[0] : one[1]].lower() == "one on ":
+                    launch.fields["count"], launch.evidence["count"] = 1, one
             self.current = self.launch(state, after[0])
             return
         chosen = (after or mentions[-1:] or [None])[0]
@@ -214,7 +218,7 @@ class _Finder:
         lead = words[max(0, mention.start - offset - 60) : mention.start - offset]
         return bool(re.search(r"launch|fired|test", lead)) and "since" not in lead
 
-    def fill(self, launch: Launch, words: str, offset: int, count: int | None = None) -> None:
+    def fill(self, launch: Launch, words: str, offset: int) -> None:
         claimant = _claimant(words)
         kind = missile_class(words)
         if kind:
@@ -223,9 +227,7 @@ class _Finder:
         if name:
             launch.set("missile_name", name[0], _span(name, offset), claimant)
         number = _COUNT.search(words)
-        if count is not None and number:
-            launch.set("count", count, _span(number, offset), claimant)
-        elif number:
+        if number:
             value = _number(number["barrage"] or number["n"])
             if value:
                 launch.set("count", value, _span(number, offset), claimant)

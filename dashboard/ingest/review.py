@@ -69,6 +69,10 @@ def check_evidence(document: dict[str, Any], text: str) -> list[str]:
 class _Dumper(yaml.SafeDumper):
     """Block style, insertion order, and long text folded for a readable review file."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # A repeated date must be written out again, not as an &anchor a curator won't expect.
+        return True
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     style = ">" if len(value) > 90 and "\n" not in value else None

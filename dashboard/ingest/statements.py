@@ -123,7 +123,9 @@ def _sentence_of(spans: list[Span], position: int) -> Span:
 class _People:
     """People named so far, for "he said" and for surnames ("Park said" -> Park Won-gon)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocked: list[tuple[int, int]] = []  # quotes and appositions: no mentions there
         self.mentions: list[tuple[int, str]] = []
         self.full: list[str] = []
         self.described: dict[str, Speaker] = {}
@@ -134,7 +136,20 @@ class _People:
             self.full.append(name)
 
     def last_before(self, position: int) -> str | None:
+        """The person named last before `position`, by full name or by one part of it."""
         earlier = [m for m in self.mentions if m[0] < position]
+        for name in self.full:
+            for part in name.split():
+                if len(part) > 3:
+                    found = [
+                        m.start()
+                        for m in re.finditer(rf"\b{re.escape(part)}\b", self.text[:position])
+                    ]
+                    earlier += [
+                        (start, name)
+                        for start in found
+                        if not any(s <= start < e for s, e in self.blocked)
+                    ]
         return max(earlier)[1] if earlier else None
 
     def expand(self, word: str) -> str | None:
@@ -180,10 +195,13 @@ def _person_mentions(text: str, quotes: list[Span], people: _People) -> None:
                 _person(name, match["app"], (match.start("name"), match.end("name")), people)
                 people.mentions.pop()
             blocked.append((match.start("app"), match.end("app")))
+    people.blocked = blocked
     for match in _NAME.finditer(text):
         if any(s <= match.start() < e for s, e in blocked):
             continue
         name = actors.strip_title(match[0])
+        if actors.state_in(name) or actors.known_body(name):
+            continue  # "South Korea said": a state or body, not a person
         known = actors.known_person(name)
         if known:
             people.add(match.start(), known.name)
@@ -344,7 +362,7 @@ def find_statements(text: str) -> list[Statement]:
     """Attributed quotes (and paraphrase candidates), in the order they appear."""
     quotes = find_quotes(text)
     all_sentences = [s for p in paragraphs(text) for s in sentences(p)]
-    people = _People()
+    people = _People(text)
     _person_mentions(text, quotes, people)
     bodies: list[Speaker] = []
     found: list[Statement] = []
