@@ -1,0 +1,98 @@
+"""`ingest-eval`: the scoring rules, the report per split, and the seed gold set when present."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+from conftest import require_shared
+from ingest_helpers import FIXTURES
+
+from dashboard.ingest import evaluate
+from dashboard.paths import CURATED_DIR
+
+D = dt.date(2023, 1, 19)
+
+
+def test_launch_fields_count_only_matched_equal_values():
+    predicted = [
+        {"date_local": D, "count": 2, "missile_class": "SRBM"},
+        {"date_local": dt.date(2023, 1, 1), "count": 1},
+    ]
+    gold = [{"date_local": D, "count": 3, "missile_class": "SRBM", "range_km": 400}]
+    scores = evaluate.score_launches(predicted, gold)
+    assert (scores["launch date"].precision, scores["launch date"].recall) == (0.5, 1.0)
+    assert (scores["launch count"].hits, scores["launch count"].predicted) == (0, 2)
+    assert scores["launch class"].precision == 1.0
+    assert scores["launch range"].recall == 0.0
+
+
+def test_speakers_match_by_name_part_or_same_body():
+    assert evaluate.same_speaker("Suzuki", "Kazuto Suzuki")
+    assert evaluate.same_speaker("a U.S. senior official", "U.S. senior official")
+    assert evaluate.same_speaker("The Joint Chiefs of Staff", "South Korea’s JCS")
+    assert not evaluate.same_speaker("Kim Yo Jong", "Kim Jong Un")
+
+
+def test_quotes_match_whatever_the_trailing_comma():
+    scores = evaluate.score_statements(
+        [{"quote": "We detected two projectiles,", "speaker": "JCS official"}],
+        [{"quote": "We detected  two projectiles", "speaker": "Park Won-gon"}],
+    )
+    assert scores["quote text"].recall == 1.0
+    assert scores["quote speaker"].recall == 0.0
+
+
+def write_gold(folder: Path, split: str, text_ref: str | None) -> None:
+    (folder / "texts").mkdir(parents=True, exist_ok=True)
+    (folder / "texts" / "figures.txt").write_text(
+        (FIXTURES / "launch_figures.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    gold = {
+        "article_id": f"fixture-{split}",
+        "text": text_ref,
+        "published": "2023-01-19",
+        "split": split,
+        "launches": [
+            {
+                "date_local": "2023-01-19",
+                "time_local": "07:10",
+                "count": 1,
+                "missile_class": "ICBM",
+                "site": "Sunan",
+                "range_km": 998,
+                "apogee_km": 6000,
+            }
+        ],
+        "statements": [],
+        "diplomatic_events": [],
+    }
+    (folder / f"fixture-{split}.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+
+
+def test_report_per_split_and_skips_with_reason(tmp_path: Path, capsys):
+    write_gold(tmp_path, "heldout", "texts/figures.txt")
+    write_gold(tmp_path, "dev", "seed:not-there.txt")
+    assert evaluate.main(tmp_path, CURATED_DIR) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"skipped fixture-dev: text absent: .*not-there\.txt", out)
+    heldout = out.split("split heldout: 1 article(s)")[1]
+    for field in evaluate.LAUNCH_FIELDS:
+        assert re.search(rf"{field}\s+1\.00\s+1\.00", heldout), field
+    assert "split dev: 0 article(s)" in out
+
+
+def test_seed_gold_set_meets_the_dev_figures(capsys):
+    require_shared("seeds")
+    assert evaluate.main(evaluate.GOLD_DIR, CURATED_DIR) == 0
+    dev = capsys.readouterr().out.split("split heldout")[0]
+    figures = {
+        m["field"]: (float(m["p"]), float(m["r"]))
+        for m in re.finditer(r"  (?P<field>[a-z ]+?)\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)", dev)
+    }
+    assert figures["launch date"][0] == 1.0
+    assert figures["launch date"][1] >= 0.9
+    assert figures["quote text"][0] == 1.0
+    assert min(figures["quote speaker"]) >= 0.85
