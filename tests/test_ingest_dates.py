@@ -69,3 +69,17 @@ def test_weekday_before_publication():
 )
 def test_clock_times(words: str, expected: str):
     assert [t.hhmm for t in find_times(f"It was fired {words}.")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "precision"),
+    [
+        ("talks this week", dt.date(2023, 1, 16), "week"),
+        ("a meeting last week", dt.date(2023, 1, 9), "week"),
+        ("earlier this year", dt.date(2023, 1, 1), "year"),
+        ("stalled since 2019", dt.date(2019, 1, 1), "year"),
+    ],
+)
+def test_periods_start_on_their_first_day(words: str, expected: dt.date, precision: str):
+    [mention] = find_dates(words, THURSDAY)
+    assert (mention.date, mention.precision) == (expected, precision)

@@ -26,3 +26,15 @@ def test_each_kind_of_event_with_its_date():
 def test_a_date_that_belongs_to_a_launch_is_not_the_events():
     text = "The sanctions were the reason for the missile tests on Friday.\n"
     assert find_events(text, dt.date(2023, 3, 10)) == []
+
+
+def test_visits_and_inaugurations_with_periods():
+    text = (
+        "The envoy is in Tokyo this week to meet Japanese officials. "
+        "The new administration took office in January.\n"
+    )
+    found = find_events(text, dt.date(2023, 3, 10))
+    assert [(e.event_type, e.date, e.precision) for e in found] == [
+        ("inauguration", dt.date(2023, 1, 1), "month"),
+        ("visit", dt.date(2023, 3, 6), "week"),
+    ]

@@ -54,6 +54,12 @@ _WEEKDAY = re.compile(
     + r")(?P<local>\s*\(local time\))?",
     re.IGNORECASE,
 )
+# Periods rather than days: "this week", "earlier this year", "since 2019".
+_PERIOD = re.compile(
+    r"\b(?:(?P<which>this|last)\s+(?P<unit>week|month|year)|(?:in|since|during)\s+"
+    r"(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-))",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
 _PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding) day\b", re.IGNORECASE)
 _TIME = re.compile(
@@ -68,7 +74,7 @@ class DateMention:
     start: int
     end: int
     date: dt.date
-    precision: str  # day or month
+    precision: str  # day, week, month or year
     how: str  # the rule that resolved it, for the curator's date_note
 
     @property
@@ -144,9 +150,36 @@ def relative_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
     return found
 
 
+def periods(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+    """Weeks, months and years; the date is the first day of the period (weeks start Monday)."""
+    found = []
+    for match in _PERIOD.finditer(text):
+        if match["year"]:
+            day, precision = dt.date(int(match["year"]), 1, 1), "year"
+        else:
+            unit, back = match["unit"].lower(), match["which"].lower() == "last"
+            precision = unit
+            if unit == "week":
+                monday = published - dt.timedelta(days=published.weekday())
+                day = monday - dt.timedelta(days=7 * back)
+            elif unit == "month":
+                first = published.replace(day=1)
+                day = (first - dt.timedelta(days=1)).replace(day=1) if back else first
+            else:
+                day = dt.date(published.year - back, 1, 1)
+        start, end = match.span()
+        how = f'"{match[0]}" relative to publication on {published.isoformat()}'
+        found.append(DateMention(start + offset, end + offset, day, precision, how))
+    return found
+
+
 def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
     """Every date mention in `text`, in order; "the previous day" follows the date before it."""
-    mentions = explicit_dates(text, published, offset) + relative_dates(text, published, offset)
+    mentions = (
+        explicit_dates(text, published, offset)
+        + relative_dates(text, published, offset)
+        + periods(text, published, offset)
+    )
     mentions.sort(key=lambda m: m.start)
     for match in _PREVIOUS_DAY.finditer(text):
         earlier = [m for m in mentions if m.end <= match.start() + offset and m.precision == "day"]

@@ -195,10 +195,12 @@ def score_statements(predicted: list[dict], gold: list[dict]) -> dict[str, Tally
 
 
 def score_events(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
-    kinds, dates = Tally(0, len(predicted), len(gold)), Tally(0, len(predicted), 0)
+    # A week, month or year is not a day: only day-precise predictions are scored on dates.
+    daily = [p for p in predicted if p.get("date_precision", "day") == "day"]
+    kinds, dates = Tally(0, len(predicted), len(gold)), Tally(0, len(daily), 0)
     dates.gold = sum(1 for g in gold if g.get("date_start") is not None)
     for field, tally in (("type", kinds), ("date", dates)):
-        unused = list(predicted)
+        unused = list(predicted if field == "type" else daily)
         for g in gold:
             if field == "date" and g.get("date_start") is None:
                 continue

@@ -29,8 +29,13 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ),
     ("summit", r"\bsummit\b"),
     ("military_exercise", r"\b(?:drills?|(?:military|joint|combined) exercises?|war games)\b"),
-    ("talks", r"\b(?:talks|negotiations|meetings? with)\b"),
-    ("visit", r"\b(?:visit(?:ed|s|ing)?|arrived in|trip to)\b"),
+    ("talks", r"\b(?:talks|negotiations|meetings?)\b"),
+    ("inauguration", r"\b(?:inaugurat\w+|took office|sworn in)\b"),
+    (
+        "visit",
+        r"\b(?:visit(?:ed|s|ing)?|arrived in|trip to)\b|\bis in [A-Z]\w+\b[^.]{0,20}"
+        r"\b(?:to meet|for (?:talks|meetings))",
+    ),
     ("policy", r"\bpolicy (?:review|shift|change)\b"),
 )
 
@@ -55,23 +60,29 @@ def _participants(words: str) -> tuple[str, ...]:
 
 
 _LAUNCH_WORDS = re.compile(r"(?:launch\w*|tests?|fired|firing)\W+(?:\w+\W+)?$", re.IGNORECASE)
-AFTER_WINDOW, BEFORE_WINDOW = 150, 50
+AFTER_WINDOW, BEFORE_WINDOW, LEADING = 150, 50, 12
 
 
 def _event_date(
     words: str, keyword: re.Match, published: dt.date, offset: int
 ) -> dates.DateMention | None:
-    """The date of the event named at `keyword`: the first date after it in the sentence, or
-    one just before it ("On January 12, the United States decided to impose ..."); dates
-    that belong to a launch ("tests on Friday") are not the event's."""
+    """The date of the event named at `keyword`: the first date in or after it in the
+    sentence, or one opening the sentence just before it ("On January 12, the United States
+    decided to impose ..."); dates that belong to a launch ("tests on Friday") are not the
+    event's."""
     candidates = [
         m
         for m in dates.find_dates(words, published, offset)
         if not _LAUNCH_WORDS.search(words[: m.start - offset])
     ]
     start, end = offset + keyword.start(), offset + keyword.end()
-    after = [m for m in candidates if end <= m.start <= end + AFTER_WINDOW]
-    before = [m for m in candidates if start - BEFORE_WINDOW <= m.end <= start]
+    after = [m for m in candidates if start <= m.start <= end + AFTER_WINDOW]
+    # A date before the keyword counts only when it opens the sentence ("On January 12, ...").
+    before = [
+        m
+        for m in candidates
+        if start - BEFORE_WINDOW <= m.end <= start and m.start - offset <= LEADING
+    ]
     if after:
         return after[0]
     return before[-1] if before else None

@@ -185,7 +185,8 @@ class _Finder:
         mentions = [
             m
             for m in dates.find_dates(words, self.published, sentence.start)
-            if m.precision == "day" or self._month_is_launch(words, m, sentence.start)
+            if m.precision == "day"
+            or (m.precision == "month" and self._month_is_launch(words, m, sentence.start))
         ]
         verb_at = sentence.start + trigger.start()
         after = [m for m in mentions if m.start >= verb_at]
