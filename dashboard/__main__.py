@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_argument("review", type=Path)
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+    sub.add_argument("--imports", type=Path, default=IMPORTS_DIR, help="stored copies' facts")
     sub = commands.add_parser("verify", help="re-check a merged source's quotes against a copy")
     sub.add_argument("source_id")
     sub.add_argument("file", type=Path)
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             args.path, args.published, args.publisher, args.title, args.url, args.out, args.curated
         )
     if args.command == "merge":
-        return ingest.merge_command(args.review, args.curated, args.out)
+        return ingest.merge_command(args.review, args.curated, args.out, args.imports)
     if args.command == "verify":
         return ingest.verify_command(args.source_id, args.file, args.curated)
     if args.command == "ingest-eval":

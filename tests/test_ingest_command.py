@@ -94,3 +94,19 @@ def test_unreadable_input_exits_non_zero_with_one_line(tmp_path: Path, capsys):
     assert captured.out == ""
     assert captured.err.strip().count("\n") == 0
     assert "expected a .txt or .html file" in captured.err
+
+
+def test_statement_date_comes_from_the_attribution(tmp_path: Path):
+    article = tmp_path / "reaction.txt"
+    article.write_text(
+        '"We will answer every provocation," a U.S. senior official said on Tuesday.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "review.yaml"
+    assert main(["ingest", str(article), "--published", "2023-01-19", "--out", str(out)]) == 0
+    [statement] = yaml.safe_load(out.read_text(encoding="utf-8"))["statements"]
+    assert statement["speaker"] == "U.S. senior official"
+    assert statement["date"] == dt.date(2023, 1, 17)
+    assert statement["evidence"]["date"]["text"] == "Tuesday"
+    assert statement["speaker_type"] == "government"
+    assert statement["state"] == "USA"

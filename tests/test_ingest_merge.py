@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from dashboard.__main__ import main
+from dashboard.paths import IMPORTS_DIR
 
 ARTICLE = (
     "Cruise missiles fired\n\n"
@@ -40,7 +42,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def merge(review: Path, curated: Path, out: Path) -> int:
-    return main(["merge", str(review), "--curated", str(curated), "--out", str(out)])
+    imports = curated.parent / "imports"  # where `check` looks for the stored copies
+    args = ["merge", str(review), "--curated", str(curated), "--out", str(out)]
+    return main([*args, "--imports", str(imports)])
 
 
 def test_merge_adds_accepted_records_and_check_passes(reviewed, curated_copy, tmp_path, capsys):
@@ -108,3 +112,29 @@ def test_verify_checks_the_text_and_every_quote(reviewed, curated_copy, tmp_path
     command[2] = str(altered)
     assert main(command) == 1
     assert "sha256 differs" in capsys.readouterr().err
+
+
+def test_a_reviewed_launch_takes_over_the_imported_record_and_check_passes(
+    curated_copy: Path, tmp_path: Path
+):
+    shutil.copytree(IMPORTS_DIR, tmp_path / "imports")
+    imported = curated_copy / "launches" / "imported.yaml"
+    assert "launch_id: prk-2016-02-07-sohae" in imported.read_text(encoding="utf-8")
+    article = tmp_path / "rocket.txt"
+    article.write_text(
+        "North Korea launched a long-range rocket carrying a satellite on February 7, 2016.\n",
+        encoding="utf-8",
+    )
+    review_path = tmp_path / "review.yaml"
+    args = ["ingest", str(article), "--published", "2016-02-08", "--curated", str(curated_copy)]
+    assert main([*args, "--out", str(review_path)]) == 0
+    review = yaml.safe_load(review_path.read_text(encoding="utf-8"))
+    [launch] = review["launches"]
+    assert launch["same_as"] == "prk-2016-02-07-sohae"
+    launch["review"] = "accepted"
+    review_path.write_text(yaml.safe_dump(review, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    assert merge(review_path, curated_copy, out) == 0
+    # The database entry now belongs to the reviewed record, so the import no longer lists it.
+    assert "launch_id: prk-2016-02-07-sohae" not in imported.read_text(encoding="utf-8")
+    assert main(["check", "--curated", str(curated_copy), "--out", str(out)]) == 0

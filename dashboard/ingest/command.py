@@ -38,8 +38,8 @@ def ingest(
     return 0
 
 
-def merge_command(review_path: Path, curated: Path, out: Path) -> int:
-    code, lines = merge(review_path, curated, out)
+def merge_command(review_path: Path, curated: Path, out: Path, imports: Path) -> int:
+    code, lines = merge(review_path, curated, out, imports)
     for line in lines:
         print(line, file=sys.stderr if code else sys.stdout)
     return code

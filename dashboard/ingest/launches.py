@@ -186,7 +186,8 @@ class _Finder:
             m
             for m in dates.find_dates(words, self.published, sentence.start)
             if m.precision == "day"
-            or (m.precision == "month" and self._month_is_launch(words, m, sentence.start))
+            # "in March" after a launch, not "this month": a period is not a launch date
+            or (m.how == "month only" and self._month_is_launch(words, m, sentence.start))
         ]
         verb_at = sentence.start + trigger.start()
         after = [m for m in mentions if m.start >= verb_at]
@@ -205,7 +206,8 @@ class _Finder:
         if chosen is not None:
             launch = self.launch(state, chosen)
         elif self.current is not None:
-            same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, "same")
+            how = f"the day of the launch reported just before ({self.current.date})"
+            same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, how)
             launch = self.current if state == self.current.state else self.launch(state, same_day)
             if "date_local" not in launch.evidence or launch.evidence["date_local"] == (0, 0):
                 launch.evidence["date_local"] = self.current.evidence.get("date_local", (0, 0))

@@ -20,6 +20,7 @@ import yaml
 
 from dashboard.curation.build import BuildRefused, build_dataset, write_dataset
 from dashboard.curation.load import display_path, load_records
+from dashboard.importers import command as importer
 from dashboard.ingest import review
 
 INGESTED_FILE = "ingested.yaml"
@@ -129,7 +130,10 @@ def planned_files(
     return files
 
 
-def _trial_build(curated_dir: Path, files: dict[Path, str]) -> None:
+def _trial_build(curated_dir: Path, files: dict[Path, str], imports_dir: Path) -> dict[Path, str]:
+    """Build a scratch copy holding the new files; returns them plus the imported records
+    regenerated around the new reviewed ones (a reviewed launch takes over the database
+    entries it covers), so `check` still passes afterwards. Raises BuildRefused."""
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / "curated"
         shutil.copytree(curated_dir, trial)
@@ -137,6 +141,15 @@ def _trial_build(curated_dir: Path, files: dict[Path, str]) -> None:
             target = trial / path.relative_to(curated_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        copies = importer.stored_copies(imports_dir)
+        regenerated = {}
+        if copies:
+            generated, _ = importer.generated_files(trial, copies)
+            for path, text in generated.items():
+                real = curated_dir / path.relative_to(trial)
+                if not real.is_file() or real.read_text(encoding="utf-8") != text:
+                    regenerated[real] = text
+                    path.write_text(text, encoding="utf-8")
         try:
             build_dataset(trial)
         except BuildRefused as error:
@@ -144,6 +157,7 @@ def _trial_build(curated_dir: Path, files: dict[Path, str]) -> None:
             shown = display_path(trial)
             error.lines = [str(p).replace(shown, display_path(curated_dir)) for p in error.problems]
             raise
+    return {**files, **regenerated}
 
 
 def _write(files: dict[Path, str]) -> None:
@@ -161,7 +175,9 @@ def _write(files: dict[Path, str]) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def merge(review_path: Path, curated_dir: Path, out_dir: Path) -> tuple[int, list[str]]:
+def merge(
+    review_path: Path, curated_dir: Path, out_dir: Path, imports_dir: Path
+) -> tuple[int, list[str]]:
     """Exit code and the lines to print (problems, or what was added)."""
     try:
         document = review.load(review_path)
@@ -179,7 +195,7 @@ def merge(review_path: Path, curated_dir: Path, out_dir: Path) -> tuple[int, lis
         return 1, [*problems, f"refused: {len(problems)} problem(s); nothing changed"]
     files = planned_files(document, chosen, add_source, curated_dir)
     try:
-        _trial_build(curated_dir, files)
+        files = _trial_build(curated_dir, files, imports_dir)
     except BuildRefused as error:
         lines = error.lines
         return 1, [*lines, f"refused: {len(lines)} problem(s); nothing changed"]

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.curation.load import load_records
-from dashboard.ingest import review
+from dashboard.ingest import dates, review
 from dashboard.ingest.events import Event, find_events
 from dashboard.ingest.gazetteer import Gazetteer
 from dashboard.ingest.launches import Launch, find_launches
 from dashboard.ingest.statements import Statement, find_statements
-from dashboard.ingest.text import sha256
+from dashboard.ingest.text import all_sentences, sha256
 
 CLASS_WORDS = {
     "SRBM": "short-range ballistic missile",
@@ -212,6 +212,19 @@ def launch_records(
     return records, sites, claims
 
 
+def statement_date(text: str, found: Statement, published: dt.date) -> tuple[dt.date, str, tuple]:
+    """When the words were said: a day named in the attribution's sentence ("Moon said in a
+    statement Wednesday"), outside the quoted words; else the publication date."""
+    where = found.speaker.span[0]
+    sentence = next((s for s in all_sentences(text) if s.start <= where < s.end), found.sentence)
+    quoted = (found.quote.start, found.quote.end) if found.quote else (0, 0)
+    for mention in dates.find_dates(sentence.text, published, sentence.start):
+        if mention.precision == "day" and not quoted[0] <= mention.start < quoted[1]:
+            note = None if mention.how == "explicit date" else f"Date from {mention.how}."
+            return mention.date, note, mention.span
+    return published, "Publication date of the article; check when the words were said.", ()
+
+
 def statement_records(
     text: str,
     statements: list[Statement],
@@ -236,13 +249,16 @@ def statement_records(
             paraphrase = f"{review.REWRITE} gist of what {speaker.name} said, in your own words"
         if found.stance_span:
             evidence["stance"] = review.evidence(text, found.stance_span, suggestion=True)
+        said_on, date_note, date_span = statement_date(text, found, article.published)
+        if date_span:
+            evidence["date"] = review.evidence(text, date_span)
         day = article.published.isoformat()
         base = f"st-{day}-{review.slug(speaker.name, 2)}-{review.slug(words, 3)}"
         records.append(
             {
                 "statement_id": review.unique(review.slug(base, 12), taken),
-                "date": article.published,
-                "date_note": "Publication date of the article; check when the words were said.",
+                "date": said_on,
+                "date_note": date_note,
                 "speaker": speaker.name,
                 "speaker_role": speaker.role or "not stated in the source",
                 "organization": speaker.organization,

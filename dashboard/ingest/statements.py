@@ -31,7 +31,7 @@ _SAID_X = re.compile(
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _X_SAID = re.compile(
-    rf"^[,.]?\s*(?P<np>[^,.“”\"]{{1,80}}?)(?:,\s*(?P<app>[^“”\"]{{3,200}}?),)?\s+"
+    rf"^[,.]?\s*(?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){{1,80}}?)(?:,\s*(?P<app>[^“”\"]{{3,200}}?),)?\s+"
     rf"(?:also\s+|later\s+|then\s+)?{_VERBS}\b"
 )
 # Attribution closing a sentence that has a quote inside it.
@@ -43,7 +43,10 @@ _TAIL_SAID_X = re.compile(
     rf",\s+{_VERBS}\s+(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})"
     r"(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
 )
-_ACCORDING = re.compile(r"according to (?P<np>[^,.“”\"]{2,80})", re.IGNORECASE)
+# A full stop inside a name ("U.S.") does not end it; one before a space does.
+_ACCORDING = re.compile(
+    r"according to (?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){2,80})", re.IGNORECASE
+)
 _CAP = r"(?:[A-Z][\w’'.\-]*|\([A-Z]+\))"
 _SUBJECT = re.compile(
     rf"(?:(?:the|a|an)\s+)?{_CAP}(?:\s+(?:{_CAP}|of|for|and|the))*"
