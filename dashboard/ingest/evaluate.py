@@ -1,7 +1,7 @@
 """Precision and recall of the ingest assistant on the gold set (`python -m dashboard ingest-eval`).
 
-The gold set (datasets/ingest_gold/*.yaml, format in its README) annotates real articles by
-hand. Scoring, per field:
+The gold set (datasets/ingest_gold/*.yaml: one file per article with its text reference,
+split, launches, statements and events) annotates real articles by hand. Scoring, per field:
 - launches match gold launches on the same KST date (on a date with several, the pairs that
   agree on most fields); for every other launch field, a predicted value counts only when it
   has evidence in the text (a default is not a finding), is a true positive when its matched

@@ -31,7 +31,10 @@ def normalise(text: str) -> str:
 
 def html_to_text(html: str) -> str:
     # trafilatura keeps the article body and drops navigation, adverts and cookie banners.
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError:
+        raise Unreadable("HTML needs the ingest extra: pip install -e '.[ingest]'") from None
 
     extracted = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_recall=True
