@@ -47,6 +47,7 @@ EVENT_TYPES = (
     "military_exercise",
     "policy",
     "inauguration",
+    "nuclear_test",
     "other",
 )
 SPEAKER_TYPES = (
