@@ -54,6 +54,8 @@ def test_too_few_events_get_a_warning_and_their_numbers_are_not_shown_as_a_findi
         "timeline",
         {"lag_type": "sanctions", "lag_days": "3", "from": "2022-01-01", "to": "2022-01-31"},
     )
+    assert at.selectbox(key="lag_type").value == "sanctions"
+    assert at.slider(key="lag_days").value == 3
     dated = events[(events["event_type"] == "sanctions") & (events["date_precision"] == "day")]
     used = dated[dated["date_start"].between("2022-01-01", "2022-01-28")]
     assert 0 < len(used) < 10
