@@ -193,8 +193,8 @@ def test_enough_events_show_the_figures_and_what_they_rest_on(
     assert not at.warning
     assert not any("(not a finding)" in e.label for e in at.expander)
     assert (
-        f"The result rests on {n} sanctions events dated to the day: {sum(followed)} of them "
-        "followed by a launch within 3 days"
+        f"The result rests on {n} sanctions events dated to the day, of which {sum(followed)} "
+        "were followed by a launch within 3 days"
     ) in _all(at.markdown)
     shown = {m.label: m.value for m in at.metric}
     assert shown["Events"] == str(n)

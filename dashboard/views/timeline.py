@@ -165,7 +165,7 @@ def _action_reaction(ctx: Context) -> None:
         st.markdown(
             plain_text.escape(
                 f"Span studied: {start.day:%Y-%m-%d} ({start.what}) to {end.day:%Y-%m-%d} "
-                f"({end.what}), {found.span_days:,} days."
+                f"({end.what}), {found.span_days:,} day{'' if found.span_days == 1 else 's'}."
             )
         )
     if not found.left_out.empty:
@@ -173,7 +173,8 @@ def _action_reaction(ctx: Context) -> None:
         st.caption(
             plain_text.escape(f"Left out of the {question.type_label} events in view: {reasons}.")
         )
-        with st.expander(f"The {len(found.left_out):,} {kind} events left out"):
+        n_left = len(found.left_out)
+        with st.expander(f"The {n_left:,} {kind} event{'' if n_left == 1 else 's'} left out"):
             st.dataframe(
                 found.left_out,
                 hide_index=True,
@@ -209,15 +210,16 @@ def _action_reaction(ctx: Context) -> None:
             ),
             icon=":material/warning:",
         )
-        box = st.expander(f"The figures for these {result.events:,} events (not a finding)")
+        box = st.expander(f"The figures for {rests_on} (not a finding)")
     else:
         box = st.container()
     with box:
         st.markdown(
             plain_text.escape(
-                f"The result rests on {rests_on}: {result.followed:,} of them followed by a "
-                f"launch within {window} days, among {result.launches:,} launch events in view "
-                f"from {first_launch_day:%Y-%m-%d} to {last_launch_day:%Y-%m-%d}."
+                f"The result rests on {rests_on}, of which {result.followed:,} "
+                f"{'was' if result.followed == 1 else 'were'} followed by a launch within "
+                f"{window} days, and on {result.launches:,} launch events in view from "
+                f"{first_launch_day:%Y-%m-%d} to {last_launch_day:%Y-%m-%d}."
             )
         )
         cols = st.columns(4)
