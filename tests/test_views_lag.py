@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
-from app_runner import run_page, texts
+from app_runner import plotly_specs, run_page, texts
 
 from dashboard.curation.build import build_dataset, write_dataset
 from dashboard.paths import CURATED_DIR, DATASETS_DIR
@@ -116,6 +116,16 @@ def test_the_span_says_what_sets_each_end_and_events_past_it_are_left_out(events
     assert set(box.dataframe[0].value["title"]) >= set(too_late["title"])
 
 
+def test_launches_not_dated_to_the_day_are_counted_out_loud(launches):
+    undated = int((launches["date_precision"] != "day").sum())
+    assert undated > 1, "the bundled record has launches dated only to the month"
+    at = run_page("timeline", {"lag_type": "summit"})
+    assert (
+        f"{undated} launch events in view are dated only to the week, month or year and are "
+        "not counted."
+    ) in texts(at.caption)
+
+
 def test_no_result_says_why_instead_of_blaming_the_filters(events):
     undated_only = [
         kind
@@ -206,3 +216,9 @@ def test_enough_events_show_the_figures_and_what_they_rest_on(
         f"to {event_days.max():%Y-%m-%d} (last sanctions event dated to the day)"
     )
     assert span in _all(at.markdown)
+    # The figures: lags for these events, and random dates drawn from the span only.
+    titles = [spec["layout"]["title"]["text"] for spec in plotly_specs(at)[1:]]
+    assert titles == [
+        f"Launch events 1–3 days after {n} events",
+        f"2,000 random placements, {event_days.min():%Y-%m-%d} to {event_days.max():%Y-%m-%d}",
+    ]

@@ -187,9 +187,11 @@ def _action_reaction(ctx: Context) -> None:
                 },
             )
     if found.undated_launches:
+        one = found.undated_launches == 1
         st.caption(
-            f"{found.undated_launches:,} launch events in view are dated only to the week, "
-            "month or year and are not counted."
+            f"{found.undated_launches:,} launch event{'' if one else 's'} in view "
+            f"{'is' if one else 'are'} dated only to the week, month or year and "
+            f"{'is' if one else 'are'} not counted."
         )
     if found.unavailable:
         st.info(plain_text.escape(found.unavailable), icon=":material/info:")
@@ -218,7 +220,8 @@ def _action_reaction(ctx: Context) -> None:
             plain_text.escape(
                 f"The result rests on {rests_on}, of which {result.followed:,} "
                 f"{'was' if result.followed == 1 else 'were'} followed by a launch within "
-                f"{window} days, and on {result.launches:,} launch events in view from "
+                f"{window} days, and on {result.launches:,} launch "
+                f"event{'' if result.launches == 1 else 's'} in view from "
                 f"{first_launch_day:%Y-%m-%d} to {last_launch_day:%Y-%m-%d}."
             )
         )
