@@ -506,6 +506,14 @@ def _summary(event: dict, site_name: str | None, outcomes: Counter, databases: l
     return " ".join(sentences)
 
 
+def group(pairs: list[Pair]) -> dict[tuple, list[Pair]]:
+    """The grouping rule: (KST date, date precision, site id or "", class) -> its missiles."""
+    groups: dict[tuple, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        groups[_event_key(pair)].append(pair)
+    return groups
+
+
 def generated_launches(
     pairs: list[Pair],
     taken_ids: set[str],
@@ -513,15 +521,13 @@ def generated_launches(
     ids: ClaimIds,
     sources: dict[str, dict],
 ) -> tuple[list[dict], list[dict]]:
-    groups: dict[tuple, list[Pair]] = defaultdict(list)
-    for pair in pairs:
-        groups[_event_key(pair)].append(pair)
+    groups = group(pairs)
     launches, claims = [], []
     for key in sorted(groups, key=lambda k: (k[0], min(_times(groups[k])), k[2], k[3])):
-        group = groups[key]
+        members = groups[key]
         date_local, precision, site_id, cls = key
-        merged = [_MergedView(p) for p in group]
-        per_db = _per_database(group)
+        merged = [_MergedView(p) for p in members]
+        per_db = _per_database(members)
         launch_id = _launch_id(date_local, precision, site_id, cls, taken_ids)
         outcomes = Counter(m.outcome for m in merged)
         event = {
@@ -535,10 +541,10 @@ def generated_launches(
             "site_id": site_id or None,
             "missile_class": cls,
             "missile_name": _aggregate(merged, "missile_name"),  # type: ignore[arg-type]
-            "count": len(group),
+            "count": len(members),
             "range_km": _aggregate(merged, "range_km"),  # type: ignore[arg-type]
             "apogee_km": _aggregate(merged, "apogee_km"),  # type: ignore[arg-type]
-            "heading_deg": next((p.nagix.heading_deg for p in group if p.nagix), None),
+            "heading_deg": next((p.nagix.heading_deg for p in members if p.nagix), None),
             "impact_lat": None,
             "impact_lon": None,
             "landing_area": _aggregate(merged, "landing_area"),  # type: ignore[arg-type]
@@ -546,8 +552,8 @@ def generated_launches(
             "confirmation": _aggregate(merged, "confirmation"),  # type: ignore[arg-type]
             "summary": "",
             "source_ids": [sources[db]["source_id"] for db in DATABASES if db in per_db],
-            "cns_ids": sorted(int(p.cns.key) for p in group if p.cns),
-            "nagix_ids": [p.nagix.key for p in group if p.nagix],
+            "cns_ids": sorted(int(p.cns.key) for p in members if p.cns),
+            "nagix_ids": [p.nagix.key for p in members if p.nagix],
         }
         if event["confirmation"] is None and "cns" in per_db:
             event["confirmation"] = "assessed"  # CNS marks some missiles of the event unconfirmed
