@@ -98,8 +98,9 @@ def test_lag_figures_show_observed_lags_and_the_baseline(ctx):
 
 def test_event_hover_says_when_a_date_is_only_known_to_the_month(ctx):
     fig = charts.timeline_figure(ctx.launches, ctx.events)
-    inauguration = next(t for t in fig.data if t.name == "inauguration")
-    assert "2021-01-01 (date known to the month)" in inauguration.hovertext[0]
+    # The US North Korea policy review is dated only to March 2021 (first day of the month).
+    policy = next(t for t in fig.data if t.name == "policy")
+    assert any("2021-03-01 (date known to the month)" in h for h in policy.hovertext)
     summit = next(t for t in fig.data if t.name == "summit")
     assert any(h.startswith("<b>2019-02-27</b>") for h in summit.hovertext)
 
