@@ -19,6 +19,7 @@ def test_every_page_opens_with_its_title():
     expected = {
         "overview": "Korean Peninsula missile launches and diplomacy",
         "timeline": "Timeline",
+        "launches": "Launches",
         "map": "Map of launch origins and ranges",
         "statements": "Statements",
         "data_sources": "Data & sources",
@@ -62,7 +63,7 @@ def test_changing_a_filter_changes_the_view(launches):
     ],
 )
 def test_bad_parameters_show_a_notice_not_a_traceback(query, fragment):
-    for page in ("overview", "timeline", "map", "statements", "data_sources"):
+    for page in ("overview", "timeline", "launches", "map", "statements", "data_sources"):
         at = run_page(page, query)
         notices = " ".join(texts(at.warning))
         assert fragment in notices, (page, notices)
