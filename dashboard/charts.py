@@ -70,28 +70,41 @@ def _event_hover(row: pd.Series) -> str:
 
 
 # Records closer than this share of the plotted span would overlap at full width, so they
-# are spread across their lane instead of drawn on top of each other.
+# are put on separate rows of their lane instead of drawn on top of each other.
 CROWDING_SHARE = 1 / 250
-LANE_SPREAD = 0.38  # half the height a lane's spread markers may use, in lane units
+LANE_SPREAD = 0.4  # half the height a lane's rows may use, in lane units
+ROW_PX, LANE_PX = 10, 90  # pixels per row of a crowded lane; least height of a lane
+
+
+def lane_rows(dates: pd.Series, span_days: float) -> pd.Series:
+    """A row number per record such that records on one row are at least the crowding
+    distance apart: same-day records, or ones too close to tell apart at this span, each
+    get their own row. Greedy in date order, so a lone record stays on row 0."""
+    gap = pd.Timedelta(days=max(1.0, span_days * CROWDING_SHARE))
+    row_ends: list[pd.Timestamp] = []
+    rows = pd.Series(0, index=dates.index, dtype=int)
+    for index, date in dates.sort_values(kind="stable").items():
+        row = next((r for r, end in enumerate(row_ends) if date - end >= gap), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(date)
+        row_ends[row] = date
+        rows[index] = row
+    return rows
+
+
+def row_offsets(rows: pd.Series) -> pd.Series:
+    """Vertical offsets (lane units) for row numbers: row 0 on the lane's line, then
+    alternately above and below it, evenly spaced within the lane."""
+    if rows.empty:
+        return pd.Series(dtype=float)
+    steps = (rows + 1) // 2 * np.where(rows % 2 == 1, 1, -1)
+    step = min(0.2, LANE_SPREAD / max(1, int(steps.abs().max())))
+    return (steps * step).astype(float)
 
 
 def spread(dates: pd.Series, span_days: float) -> pd.Series:
-    """Vertical offsets (in lane units) so records on the same day, or close enough to
-    overlap at this span, sit side by side instead of on top of each other.
-
-    Records are put into runs whose neighbours are closer than the crowding distance; the
-    members of a run are spaced evenly across the lane, in date order.
-    """
-    if dates.empty:
-        return pd.Series(dtype=float)
-    gap = pd.Timedelta(days=max(1.0, span_days * CROWDING_SHARE))
-    order = dates.sort_values(kind="stable")
-    run = (order.diff() >= gap).cumsum()
-    rank = order.groupby(run).cumcount()
-    size = order.groupby(run).transform("size")
-    step = np.minimum(0.2, 2 * LANE_SPREAD / np.maximum(size - 1, 1))
-    offsets = (rank - (size - 1) / 2) * step
-    return offsets.reindex(dates.index).astype(float)
+    """Offsets spreading crowded records across their lane (see lane_rows)."""
+    return row_offsets(lane_rows(dates, span_days))
 
 
 def _lanes(launches: pd.DataFrame) -> list[str]:
@@ -118,10 +131,16 @@ def timeline_figure(
     dates = pd.concat([launches["date_local"], events["date_start"]]).dropna()
     span_days = (dates.max() - dates.min()).days if len(dates) else 0
     launch_y = launches["state"].map(STATE_LANES).map(position).astype(float)
+    launch_rows = pd.Series(0, index=launches.index, dtype=int)
     for lane in launch_y.unique():
         in_lane = launch_y == lane
-        launch_y[in_lane] += spread(launches.loc[in_lane, "date_local"], span_days)
-    event_y = spread(events["date_start"], span_days) + position[EVENT_LANE]
+        launch_rows[in_lane] = lane_rows(launches.loc[in_lane, "date_local"], span_days)
+        launch_y[in_lane] += row_offsets(launch_rows[in_lane])
+    event_rows = lane_rows(events["date_start"], span_days)
+    event_y = row_offsets(event_rows) + position[EVENT_LANE]
+    # A crowded lane is drawn taller and its markers smaller, so rows stay apart.
+    most_rows = max([1, *(launch_rows + 1), *(event_rows + 1)])
+    shrink = min(1.0, 3 / most_rows)
 
     fig = go.Figure()
     for missile_class, group in launches.groupby("missile_class", sort=True):
@@ -131,10 +150,10 @@ def timeline_figure(
                 y=launch_y[group.index],
                 mode="markers",
                 name=str(missile_class),
-                legendgroup="launches",
-                legendgrouptitle_text="Launches by class",
                 marker={
-                    "size": [marker_size(r) for r in group["range_km"]],
+                    "size": [
+                        MIN_SIZE + (marker_size(r) - MIN_SIZE) * shrink for r in group["range_km"]
+                    ],
                     "color": CLASS_COLORS.get(str(missile_class), "#8C8C8C"),
                     "line": {"width": 1, "color": "rgba(0,0,0,0.45)"},
                     "opacity": 0.85,
@@ -151,8 +170,6 @@ def timeline_figure(
                 y=event_y[group.index],
                 mode="markers",
                 name=str(event_type).replace("_", " "),
-                legendgroup="events",
-                legendgrouptitle_text="Events by type",
                 marker={
                     "size": 14,
                     "symbol": EVENT_SYMBOLS.get(str(event_type), "circle"),
@@ -185,18 +202,21 @@ def timeline_figure(
             )
     if len(dates):
         _shade_uncollected(fig, spans, lanes, (dates.min().date(), dates.max().date()))
+    plot_px = min(1100, max(LANE_PX, ROW_PX * most_rows) * len(lanes))
     fig.update_layout(
-        height=520,
+        # The lanes, plus room below for the range slider and the legend.
+        height=plot_px + 300,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         clickmode="event+select",
         dragmode="pan",
-        # Below the plot, not beside it, so the plot keeps its width on a phone.
+        # Below the plot, not beside it, so the plot keeps its width on a phone; placed
+        # clear of the range slider (15% of the plot's height, plus the date labels).
         legend={
-            "groupclick": "toggleitem",
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.3,
+            "y": -(0.15 + 70 / plot_px),
             "x": 0,
+            "title": {"text": "Colour: missile class · symbol: event type ", "side": "top"},
         },
         yaxis={
             "tickmode": "array",
@@ -208,9 +228,16 @@ def timeline_figure(
             "fixedrange": True,
             "title": None,
         },
-        xaxis={"type": "date", "rangeslider": {"visible": True}, "title": None},
+        xaxis={
+            "type": "date",
+            "rangeslider": {"visible": True, "thickness": 0.15},
+            "title": None,
+        },
     )
     return fig
+
+
+LABELLED_GAP_SHARE = 0.1  # a gap narrower than this share of the view is shaded, not labelled
 
 
 def _shade_uncollected(
@@ -223,6 +250,7 @@ def _shade_uncollected(
         if kind not in by_kind:
             continue
         for start, end in uncollected(by_kind[kind], view):
+            wide = (end - start) >= (view[1] - view[0]) * LABELLED_GAP_SHARE
             fig.add_shape(
                 type="rect",
                 x0=start,
@@ -235,6 +263,8 @@ def _shade_uncollected(
                 line={"width": 0},
                 layer="below",
             )
+            if not wide:
+                continue  # shaded, but a label would not fit
             fig.add_annotation(
                 x=start,
                 y=index + 0.42,

@@ -126,3 +126,18 @@ def test_unreadable_parquet_gives_a_clear_error(tmp_path, monkeypatch):
     at = run_page("overview")
     errors = " ".join(texts(at.error))
     assert "cannot read" in errors and "python -m dashboard build" in errors
+
+
+def test_launch_detail_filters_in_the_url_set_the_sidebar_and_the_counts(launches):
+    sites = pd.read_parquet(DATASETS_DIR / "launch_sites.parquet").set_index("site_id")["name"]
+    busiest = launches["site_id"].value_counts().index[0]
+    query = {"launch_site": sites[busiest], "range_band": ["under 1000 km", "not reported"]}
+    at = run_page("overview", query)
+    assert at.multiselect(key="launch_site").value == [sites[busiest]]
+    assert at.multiselect(key="range_band").value == ["under 1000 km", "not reported"]
+    expected = launches[
+        (launches["site_id"] == busiest)
+        & ~(launches["range_km"] >= 1000)  # under 1000 km, or no range reported
+    ]
+    assert metrics(at)["Launch events"] == str(len(expected))
+    assert not at.warning
