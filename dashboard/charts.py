@@ -14,8 +14,9 @@ from dashboard.lag import LagResult
 from dashboard.palette import CLASS_COLORS, EVENT_COLOR, EVENT_SYMBOLS, SELECTED_COLOR
 from dashboard.tables import date_text
 
-STATE_LANES = {"PRK": "North Korean launches", "KOR": "South Korean launches"}
-EVENT_LANE = "Diplomatic events"
+# Short lane names leave the plot its width on a phone.
+STATE_LANES = {"PRK": "North Korea", "KOR": "South Korea"}
+EVENT_LANE = "Diplomacy"
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
 
@@ -74,6 +75,7 @@ def _event_hover(row: pd.Series) -> str:
 CROWDING_SHARE = 1 / 250
 LANE_SPREAD = 0.4  # half the height a lane's rows may use, in lane units
 ROW_PX, LANE_PX = 10, 90  # pixels per row of a crowded lane; least height of a lane
+BELOW_PLOT_PX = 330
 
 
 def lane_rows(dates: pd.Series, span_days: float) -> pd.Series:
@@ -202,26 +204,46 @@ def timeline_figure(
             )
     if len(dates):
         _shade_uncollected(fig, spans, lanes, (dates.min().date(), dates.max().date()))
+    for index, lane in enumerate(lanes):
+        fig.add_annotation(
+            xref="paper",
+            x=0,
+            y=index + 0.5,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            text=f"<b>{lane}</b>",
+            font={"size": 12},
+            name="lane",
+        )
     plot_px = min(1100, max(LANE_PX, ROW_PX * most_rows) * len(lanes))
     fig.update_layout(
-        # The lanes, plus room below for the range slider and the legend.
-        height=plot_px + 300,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        # A fixed plot height for the lanes, and a bottom margin holding the range slider
+        # (15% of the plot) and the legend even when a phone wraps it onto many rows.
+        height=plot_px + 30 + BELOW_PLOT_PX,
+        # Fixed margins (no auto-expanding); lane names sit inside the plot, so a phone
+        # gives the plot, and the legend under it, the whole width.
+        margin={"l": 10, "r": 10, "t": 30, "b": BELOW_PLOT_PX, "autoexpand": False},
         clickmode="event+select",
         dragmode="pan",
         # Below the plot, not beside it, so the plot keeps its width on a phone; placed
-        # clear of the range slider (15% of the plot's height, plus the date labels).
+        # clear of the range slider and its date labels.
         legend={
             "orientation": "h",
             "yanchor": "top",
-            "y": -(0.15 + 70 / plot_px),
+            "y": -(0.15 + 60 / plot_px),
+            "font": {"size": 11},
+            # Fixed-width entries, so a phone fits several to a row instead of one.
             "x": 0,
+            "entrywidth": 95,
+            "itemsizing": "constant",
             "title": {"text": "Colour: missile class · symbol: event type ", "side": "top"},
         },
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(len(lanes))),
             "ticktext": lanes,
+            "showticklabels": False,
             "range": [-0.5, len(lanes) - 0.5],
             "showgrid": False,
             "zeroline": False,
@@ -250,6 +272,7 @@ def _shade_uncollected(
         if kind not in by_kind:
             continue
         for start, end in uncollected(by_kind[kind], view):
+            # Wide enough to hold its label ('not collected' at the gap's foot).
             wide = (end - start) >= (view[1] - view[0]) * LABELLED_GAP_SHARE
             fig.add_shape(
                 type="rect",
@@ -267,8 +290,9 @@ def _shade_uncollected(
                 continue  # shaded, but a label would not fit
             fig.add_annotation(
                 x=start,
-                y=index + 0.42,
+                y=index - 0.5,
                 xanchor="left",
+                yanchor="bottom",
                 showarrow=False,
                 text=f"{kind} not collected",
                 font={"size": 11, "color": "#8C8C8C"},
@@ -399,6 +423,6 @@ def launches_by_period_figure(launches: pd.DataFrame, period: str = "year") -> g
         clickmode="event+select",
         yaxis={"title": "missiles fired"},
         xaxis={"title": None, "type": "date"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "traceorder": "normal"},
     )
     return fig

@@ -30,9 +30,9 @@ def test_timeline_has_a_trace_per_class_and_event_type_in_separate_lanes(ctx):
     srbm = next(t for t in fig.data if t.name == "SRBM")
     assert srbm.marker.color == CLASS_COLORS["SRBM"]
     lanes = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
-    assert {lanes[round(y)] for y in srbm.y} <= {"North Korean launches", "South Korean launches"}
+    assert {lanes[round(y)] for y in srbm.y} <= {"North Korea", "South Korea"}
     summit = next(t for t in fig.data if t.name == "summit")
-    assert {lanes[round(y)] for y in summit.y} == {"Diplomatic events"}
+    assert {lanes[round(y)] for y in summit.y} == {"Diplomacy"}
     assert summit.marker.symbol == "star"
     assert fig.layout.xaxis.rangeslider.visible is True
     # Legend under the plot, so a phone-width screen keeps the plot's full width.
@@ -123,7 +123,7 @@ def test_uncollected_spans_are_shaded_and_labelled_on_their_lane(ctx):
     fig = charts.timeline_figure(ctx.launches, ctx.events, spans=spans)
     labels = [a.text for a in fig.layout.annotations]
     assert labels.count("diplomatic events not collected") == 2
-    event_lane = list(fig.layout.yaxis.ticktext).index("Diplomatic events")
+    event_lane = list(fig.layout.yaxis.ticktext).index("Diplomacy")
     shaded = [s for s in fig.layout.shapes if s.y0 < event_lane < s.y1]
     assert [pd.Timestamp(s.x1).year for s in shaded] == [2021, 2022]
     assert not charts.timeline_figure(ctx.launches, ctx.events).layout.shapes

@@ -90,7 +90,7 @@ def test_timeline_says_what_each_kind_covers_and_shades_what_it_does_not():
     first, last = events["date_start"].min(), events["date_start"].max()
     assert f"diplomatic events: {first} to {last} ({len(events)})" in captions
     layout = plotly_specs(at)[0]["layout"]
-    lane = layout["yaxis"]["ticktext"].index("Diplomatic events")
+    lane = layout["yaxis"]["ticktext"].index("Diplomacy")
     shaded_ends = {
         str(shape["x1"])[:10]
         for shape in layout.get("shapes", [])
