@@ -319,7 +319,8 @@ def _selected_point(
 
 
 def lag_figure(result: LagResult) -> go.Figure:
-    """Histogram of lags after the events, with the chance level marked in the title."""
+    """Histogram of lags after the events; the title says how many events it rests on."""
+    events = f"{result.events:,} event{'' if result.events == 1 else 's'}"
     fig = go.Figure(
         go.Histogram(
             x=result.pairs["lag_days"],
@@ -331,7 +332,8 @@ def lag_figure(result: LagResult) -> go.Figure:
     )
     fig.update_layout(
         height=280,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        title={"text": f"Launch events 1–{result.window_days} days after {events}"},
         xaxis={"title": "days after the event", "range": [0.5, result.window_days + 0.5]},
         # Whole counts: one tick per launch event while the bars are short.
         yaxis={"title": "launch events", "dtick": 1 if _tallest_bar(result) <= 10 else None},
@@ -346,7 +348,8 @@ def _tallest_bar(result: LagResult) -> int:
 
 
 def baseline_figure(result: LagResult) -> go.Figure:
-    """Distribution of the share under random event dates, with the observed share marked."""
+    """Share under random event dates (placed inside the studied span), observed share marked."""
+    first, last = result.period
     fig = go.Figure(
         go.Histogram(
             x=result.baseline_shares,
@@ -366,7 +369,11 @@ def baseline_figure(result: LagResult) -> go.Figure:
     )
     fig.update_layout(
         height=280,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        title={
+            "text": f"{result.baseline_shares.size:,} random placements, "
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+        },
         xaxis={"title": "share of events followed by a launch", "range": [0, 1.02]},
         yaxis={"title": "random placements"},
     )

@@ -125,7 +125,9 @@ def test_uncollected_spans_are_shaded_and_labelled_on_their_lane(ctx):
     assert labels.count("diplomatic events not collected") == 2
     event_lane = list(fig.layout.yaxis.ticktext).index("Diplomacy")
     shaded = [s for s in fig.layout.shapes if s.y0 < event_lane < s.y1]
-    assert [pd.Timestamp(s.x1).year for s in shaded] == [2021, 2022]
+    last = max(ctx.launches["date_local"].max(), ctx.events["date_start"].max())
+    # Before the span: up to its first day; after it: to the last date on the chart.
+    assert [pd.Timestamp(s.x1) for s in shaded] == [pd.Timestamp("2021-01-01"), last]
     assert not charts.timeline_figure(ctx.launches, ctx.events).layout.shapes
 
 

@@ -1,5 +1,5 @@
 import pandas as pd
-from app_runner import array, markdown_text, metrics, plotly_specs, run_page, texts
+from app_runner import array, markdown_text, plotly_specs, run_page, texts
 
 from dashboard import plain_text
 from dashboard.paths import DATASETS_DIR
@@ -43,17 +43,6 @@ def test_unknown_or_filtered_out_selection_gives_a_notice():
     at = run_page("timeline", {"sel": "launch:prk-2022-01-14-uiju", "class": "ICBM"})
     assert "is not in view" in " ".join(texts(at.warning))
     assert "Launch prk-2022-01-14-uiju" not in texts(at.subheader)
-
-
-def test_action_reaction_panel_reads_its_options_from_the_url():
-    at = run_page("timeline", {"lag_type": "sanctions", "lag_days": "3"})
-    shown = metrics(at)
-    assert shown["Events"] == "1"  # one sanctions event dated to the day
-    assert shown["Followed within 3 d"] == "100%"  # 12 Jan 2022 -> launch on 14 Jan
-    pairs = at.dataframe[-1].value
-    assert pairs["launch_id"].tolist() == ["prk-2022-01-14-uiju"]
-    assert pairs["lag_days"].tolist() == [2]
-    assert float(shown["p (one-sided)"]) < 1
 
 
 def test_timeline_empty_state():
