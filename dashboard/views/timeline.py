@@ -5,13 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, lag, plain_text, records, ui
+from dashboard import charts, coverage, lag, plain_text, records, ui, url_state
 from dashboard.context import Context, current_context
-from dashboard.filters import present
+from dashboard.filters import period_bounds, present
 from dashboard.schema import EVENT_TYPES
 from dashboard.url_state import Param
 
 SELECTED, LAG_TYPE, LAG_DAYS, CHART = "sel", "lag_type", "lag_days", "timeline_chart"
+VIEW, PER_YEAR, PER_MONTH, EACH = "view", "per year", "per month", "each record"
+VIEWS = (EACH, PER_MONTH, PER_YEAR)
+# Clicking a bar narrows the dates to its period and steps to the next finer view.
+FINER = {PER_YEAR: (PER_MONTH, "year"), PER_MONTH: (EACH, "month")}
 # The record selector is not bound to the URL: a bound selectbox would put its display
 # label in the URL. Callbacks write the record key to `sel` instead.
 PICKER = "record_picker"
@@ -26,6 +30,7 @@ def params(data) -> list[Param]:
         Param(SELECTED, "text"),
         Param(LAG_TYPE, "choice", _event_types(data)),
         Param(LAG_DAYS, "int", low=1, high=60),
+        Param(VIEW, "choice", VIEWS),
     ]
 
 
@@ -47,6 +52,54 @@ def _take_picker() -> None:
     _select(st.session_state[PICKER])
 
 
+def _narrow_to_bar(last) -> None:
+    """Bar click -> that year's or month's dates in the sidebar, one step finer view."""
+    points = st.session_state[CHART]["selection"]["points"]
+    if not points or not points[0].get("customdata"):
+        return
+    finer, period = FINER[st.session_state[VIEW]]
+    first, end = period_bounds(points[0]["customdata"][0], period, last)
+    st.session_state[url_state.DATE_FROM], st.session_state[url_state.DATE_TO] = first, end
+    st.session_state[VIEW] = finer
+
+
+def _chart(ctx: Context, selected: str | None, view: str) -> None:
+    if view == EACH:
+        spans = coverage.collected_spans(
+            ctx.data.launches, ctx.data.diplomatic_events, ctx.data.statements
+        )
+        st.plotly_chart(
+            charts.timeline_figure(ctx.launches, ctx.events, selected, spans),
+            key=CHART,
+            on_select=_take_chart_selection,
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
+        st.caption(
+            "Marker size grows with range; colour is the missile class; symbols mark event "
+            "types. Records on the same day, or too close to tell apart, are spread across "
+            "their lane. Grey bands: not collected. Click a point to open it below. Drag the "
+            "range slider to zoom."
+        )
+        return
+    if ctx.launches.empty:
+        ui.empty_state("launches")
+        return
+    period = "year" if view == PER_YEAR else "month"
+    last = ctx.data.launches["date_local"].max().date()
+    st.plotly_chart(
+        charts.launches_by_period_figure(ctx.launches, period),
+        key=CHART,
+        on_select=lambda: _narrow_to_bar(last),
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+    st.caption(
+        f"Missiles fired {view}, stacked by class (diplomatic events are shown only in the "
+        f"each-record view). Click a bar to narrow the dates to that {period}."
+    )
+
+
 def render(ctx: Context) -> None:
     st.title("Timeline")
     options = records.record_options(ctx.launches, ctx.events)
@@ -59,21 +112,12 @@ def render(ctx: Context) -> None:
             icon=":material/link_off:",
         )
 
+    ui.coverage_caption(ctx)
+    view = st.radio("Show", VIEWS, key=VIEW, bind="query-params", horizontal=True)
     if ctx.launches.empty and ctx.events.empty:
         ui.empty_state("launches or diplomatic events")
     else:
-        figure = charts.timeline_figure(ctx.launches, ctx.events, selected)
-        st.plotly_chart(
-            figure,
-            key=CHART,
-            on_select=_take_chart_selection,
-            selection_mode="points",
-            config={"displaylogo": False},
-        )
-        st.caption(
-            "Marker size grows with range; colour is the missile class; symbols mark event "
-            "types. Click a point to open it below. Drag the range slider to zoom."
-        )
+        _chart(ctx, selected, view)
         shown = pd.concat(
             [
                 ctx.launches.assign(record="launch"),
