@@ -1,4 +1,4 @@
-"""Map: launch sites sized by launches, arcs to impact points, optional range rings."""
+"""Map: launch sites sized by launches, arcs to impact points, range rings, a year control."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dashboard.data_io import basemap_layers
 from dashboard.url_state import Param
 
 RINGS, RING_SITE, SITE, MAP = "rings", "ring_site", "site", "launch_map"
+ARCS, YEAR = "arcs", "year"
 
 
 def params(data) -> list[Param]:
@@ -18,6 +19,8 @@ def params(data) -> list[Param]:
         Param(RINGS, "bool"),
         Param(RING_SITE, "choice", tuple(located)),
         Param(SITE, "choice", tuple(located)),
+        Param(ARCS, "choice", tuple(deck.ARC_MODES)),
+        Param(YEAR, "choice", deck.year_options(data.launches)),
     ]
 
 
@@ -33,13 +36,55 @@ def _clear_site() -> None:
     st.query_params.pop(SITE, None)
 
 
+def _set_year(year: str) -> None:
+    # Through the widget's state: a bound parameter changes only that way, and the URL follows.
+    st.session_state[YEAR] = year
+
+
+def _year_control(ctx: Context) -> str:
+    """The year slider with step buttons; returns "All" or the year shown."""
+    slider, back, forward = st.columns([8, 2, 2], vertical_alignment="bottom")
+    year = slider.select_slider(
+        "Year",
+        deck.year_options(ctx.data.launches),  # "All" first: the default
+        key=YEAR,
+        bind="query-params",
+        help="Show one year's launches (KST dates), or All.",
+    )
+    years = deck.years_with_launches(ctx.launches)
+    for column, label, step, key in (
+        (back, "◀ Previous year", -1, "year_back"),
+        (forward, "Next year ▶", 1, "year_forward"),
+    ):
+        target = deck.step_year(years, year, step)
+        column.button(
+            label,
+            key=key,
+            on_click=_set_year,
+            args=(target,),
+            disabled=target is None,
+            help="Steps to the nearest year with launches in view.",
+            width="stretch",
+        )
+    return year
+
+
 DEFAULT_RING_SITE = "pyongyang-airport"
 
 
 def render(ctx: Context) -> None:
     st.title("Map of launch origins and ranges")
     sites = ctx.data.launch_sites.dropna(subset=["lat", "lon"]).set_index("site_id")
-    left, right = st.columns([1, 2])
+    arcs_column, left, right = st.columns([2, 1, 2], vertical_alignment="bottom")
+    arc_mode = arcs_column.radio(
+        "Arcs",
+        tuple(deck.ARC_MODES),
+        key=ARCS,
+        bind="query-params",
+        horizontal=True,
+        help="grouped: one arc per site, class and landing area, wider for more launches. "
+        "each: one arc per launch event. none: sites only.",
+    )
     show_rings = left.toggle("Range rings", value=False, key=RINGS, bind="query-params")
     ring_site = right.selectbox(
         "Rings centred on",
@@ -55,28 +100,41 @@ def render(ctx: Context) -> None:
         center = (float(site["lat"]), float(site["lon"]), str(site["name"]))
         right.caption(f"Centre: {plain_text.escape(site['name'])}")
 
+    year = _year_control(ctx)
+    shown = deck.in_year(ctx.launches, year)
     if ctx.launches.empty:
         ui.empty_state("launches to map")
+    elif shown.empty:
+        st.info(
+            f"No launches in view in {plain_text.escape(year)}. Step to another year or "
+            "slide to All.",
+            icon=":material/event_busy:",
+        )
     theme = ctx_theme()
     st.pydeck_chart(
-        deck.build_deck(ctx.launches, basemap_layers(), theme, center),
+        deck.build_deck(shown, basemap_layers(), theme, center, arc_mode),
         height=560,
         key=MAP,
         on_select=_take_map_selection,
         selection_mode="single-object",
     )
-    if not ctx.launches.empty:
-        st.html(deck.legend_html(ctx.launches))
+    if not shown.empty:
+        st.html(deck.legend_html(shown))
     st.caption(
-        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point, "
-        "coloured by missile class: bold where a source reports the impact point, faint and "
-        "thin where it is estimated from the reported heading and range along a great circle. "
-        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. "
+        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point "
+        "along the great circle, coloured by missile class: bold where a source reports the "
+        "impact point, faint and thin where it is estimated from the reported heading and "
+        "range. Grouped, one arc stands for a site's launches of one class that came down in "
+        "the same ~100 km area; it ends at their mean impact point and widens with their "
+        "number. Each arc peaks at the apogee, to scale with the map (the highest in a "
+        "group); an arc with no reported apogee lies flat. "
+        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. Tooltips say whether a record was "
+        "reviewed by a curator or imported from a database and not yet reviewed. "
         "Basemap: Natural Earth (public domain), via the world-atlas package."
     )
 
     st.subheader("Launches on the map")
-    launches = ctx.launches
+    launches = shown
     site = st.query_params.get(SITE)
     if site in set(sites.index):
         launches = launches[launches["site_id"] == site]
