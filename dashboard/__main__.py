@@ -1,15 +1,25 @@
-"""Curation commands: `python -m dashboard build` and `python -m dashboard check`."""
+"""Curation commands: build, check, docs, import and coverage (`python -m dashboard -h`)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from dashboard.curation import dictionary
 from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, write_dataset
 from dashboard.curation.load import display_path
-from dashboard.paths import CURATED_DIR, DATASETS_DIR
+from dashboard.importers import command as importer
+from dashboard.importers import coverage
+from dashboard.paths import CURATED_DIR, DATASETS_DIR, IMPORTS_DIR
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _refused(error: BuildRefused, out_dir: Path) -> int:
@@ -47,6 +57,12 @@ def check(curated: Path, out: Path) -> int:
             file=sys.stderr,
         )
         return 1
+    for path in importer.stale_generated(curated, curated.parent / "imports"):
+        print(
+            f"{path}: imported records out of date; run `python -m dashboard import refresh`",
+            file=sys.stderr,
+        )
+        return 1
     if stale:
         for name in stale:
             print(
@@ -76,9 +92,47 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
     sub = commands.add_parser("docs", help="regenerate the data dictionary in datasets/README.md")
     sub.add_argument("--readme", type=Path, default=DATASETS_DIR / "README.md")
+    sub = commands.add_parser(
+        "import", help="import a database copy (cns, nagix) or refresh the generated records"
+    )
+    sub.add_argument("database", choices=("cns", "nagix", "refresh"))
+    sub.add_argument(
+        "path",
+        type=Path,
+        nargs="?",
+        help="cns: the NTI workbook (.xlsx) or its Missile Tests sheet as CSV; "
+        "nagix: a folder laid out like the repository's data/ folder",
+    )
+    sub.add_argument("--version", help="name the copy's version (e.g. a commit); default: dates")
+    sub.add_argument("--accessed", type=_iso_date, help="when the copy was read (YYYY-MM-DD)")
+    sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+    sub.add_argument("--imports", type=Path, default=IMPORTS_DIR, help="stored copies' facts")
+    sub = commands.add_parser(
+        "coverage", help="check that every missile of the reference copies has a launch event"
+    )
+    sub.add_argument("--cns", type=Path, help="CNS copy (default: ../shared/reference's)")
+    sub.add_argument("--nagix", type=Path, help="nagix folder (default: ../shared/reference's)")
+    sub.add_argument("--data", type=Path, default=DATASETS_DIR, help="built dataset folder")
     args = parser.parse_args(argv)
     if args.command == "docs":
         return docs(args.readme)
+    if args.command == "coverage":
+        return coverage.main(args.cns, args.nagix, args.data)
+    if args.command == "import":
+        if args.database == "refresh":
+            return importer.refresh(args.curated, args.out, args.imports)
+        if args.path is None:
+            parser.error(f"import {args.database} needs the PATH of the copy")
+        return importer.import_copy(
+            args.database,
+            args.path,
+            args.curated,
+            args.out,
+            args.imports,
+            args.version,
+            args.accessed,
+        )
     command = build if args.command == "build" else check
     return command(args.curated, args.out)
 

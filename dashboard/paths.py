@@ -9,6 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 DATASETS_DIR = REPO_DIR / "datasets"
 CURATED_DIR = DATASETS_DIR / "curated"
+IMPORTS_DIR = DATASETS_DIR / "imports"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 BASEMAP_DIR = ASSETS_DIR / "basemap"
 

@@ -47,6 +47,7 @@ EVENT_TYPES = (
     "military_exercise",
     "policy",
     "inauguration",
+    "nuclear_test",
     "other",
 )
 SPEAKER_TYPES = (
@@ -295,8 +296,10 @@ LAUNCHES = Table(
             "str",
             "confirmed (detected and reported by governments, or disclosed by the launching "
             "state's defence ministry), claimed (known only from the launching state's own "
-            "media), assessed (inferred by analysts from indirect evidence).",
+            "media), assessed (inferred by analysts from indirect evidence, or marked "
+            "unconfirmed by the CNS database); null when an imported database does not say.",
             enum=CONFIRMATIONS,
+            nullable=True,
         ),
         Column("summary", "str", "What happened, in the curators' own words."),
         SOURCE_IDS,
@@ -308,7 +311,8 @@ LAUNCHES = Table(
         Column(
             "nagix_ids",
             "list_str",
-            "The same missiles in the nagix/nk-missile-tests list, as <UTC date>/<series>.",
+            "The same missiles in the nagix/nk-missile-tests list, as <UTC date>/<n>: the n-th "
+            "entry of that date in the list.",
         ),
     ),
 )

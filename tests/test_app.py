@@ -78,7 +78,7 @@ def test_page_parameters_are_checked_on_their_page():
 
 EXTRA_LAUNCH = """
 - launch_id: prk-2022-12-30-test
-  review_status: imported
+  review_status: reviewed
   state: PRK
   date_local: 2022-12-30
   time_local: null
@@ -105,7 +105,7 @@ def test_data_dir_can_point_elsewhere(tmp_path, monkeypatch):
     out = tmp_path / "built"
     write_dataset(build_dataset(curated), out)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(out))
-    at = run_page("overview", {"class": "SLV"})
+    at = run_page("overview", {"class": "SLV", "from": "2022-12-30", "to": "2022-12-30"})
     assert metrics(at)["Launch events"] == "1"
     assert not at.error
 

@@ -17,7 +17,7 @@ def test_map_layers_rings_and_table():
     rings = next(layer for layer in spec["layers"] if layer["id"] == "range-rings")
     assert rings["data"][0]["tooltip"] == "1,000 km from Uiju"
     table = at.dataframe[0].value
-    assert len(table) == 47
+    assert len(table) == len(pd.read_parquet(DATASETS_DIR / "launches.parquet"))
     assert set(table["impact"]) <= {"estimated", "reported", "unknown"}
     assert set(table["review_status"]) == {"reviewed"}
     assert "no site coordinates" in " ".join(texts(at.caption))

@@ -22,6 +22,8 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 ID_COLUMNS = {t.key for t in TABLES.values()}
+# The file `python -m dashboard import` writes in each table's folder.
+GENERATED_FILE = "imported.yaml"
 
 Row = dict[str, Any]
 
@@ -219,6 +221,20 @@ def convert_record(table: Table, record: Record) -> tuple[Row, list[Problem]]:
             row[column.name] = None
     if "source_ids" in allowed and row.get("source_ids") == []:
         problems.append(Problem(where, label, "source_ids", "cites no source"))
+    if table.name == "launches" and row.get("review_status"):
+        # Reviewed and imported records live in different files, so a reader can tell them
+        # apart without running anything.
+        generated = record.file.name == GENERATED_FILE
+        if generated != (row["review_status"] == "imported"):
+            where_it_belongs = "imported.yaml only" if not generated else "a reviewed file"
+            problems.append(
+                Problem(
+                    where,
+                    label,
+                    "review_status",
+                    f"{row['review_status']!r} records belong in {where_it_belongs}",
+                )
+            )
     check = ROW_CHECKS.get(table.name)
     if check:
         problems.extend(Problem(where, label, f, m) for f, m in check(row))
