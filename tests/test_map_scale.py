@@ -1,8 +1,8 @@
 """The map page over a launch record of several hundred events from dozens of sites.
 
-The bundled data holds 47 launches; the full record (1984-2026) holds hundreds. This builds
-such a record with the project's own build code: the curated launches replayed across the
-years from 1990, each copy marked `imported`, at every site in the gazetteer.
+The full record (1984-2026) holds a few hundred launch events and grows. This builds a larger
+one with the project's own build code: the reviewed 2021-22 launches replayed every fourth
+year from 1990, each copy marked `imported`, spread over every located site.
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ def scale_dir(tmp_path_factory):
                     "nagix_ids": [],
                 }
             )
-    (curated / "launches" / "zz_scale.yaml").write_text(yaml.safe_dump(copies, sort_keys=False))
+    # The build accepts imported records only in imported.yaml.
+    imported = curated / "launches" / "imported.yaml"
+    existing = yaml.safe_load(imported.read_text()) if imported.exists() else []
+    imported.write_text(yaml.safe_dump(existing + copies, sort_keys=False))
     out = curated.parent / "built"
     write_dataset(build_dataset(curated), out)
     return out
