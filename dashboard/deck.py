@@ -18,7 +18,7 @@ from dashboard import geo
 from dashboard.palette import CLASS_COLORS, rgb
 
 RING_DISTANCES_KM = (1000, 3000, 5500, 10000)
-INITIAL_VIEW = pdk.ViewState(latitude=39.5, longitude=130.0, zoom=4.3, pitch=30)
+INITIAL_VIEW = pdk.ViewState(latitude=39.0, longitude=130.0, zoom=4.0, pitch=30)
 REPORTED_ALPHA, ESTIMATED_ALPHA = 230, 110
 
 THEMES = {
@@ -65,9 +65,10 @@ ARC_MODES = {
     "each": "one arc per launch event",
     "none": "sites only",
 }
-# An arc's peak is drawn at the apogee times this. At 1 the heights are to scale with the
-# map, so a lofted ICBM (apogee ~6,000 km, range ~1,000 km) towers over a 50 km SRBM hop.
-VERTICAL_SCALE = 1.0
+# An arc's peak is drawn at the apogee times this, on the map's own scale: heights compare
+# truly (a lofted ICBM, apogee ~6,000 km over ~1,000 km, towers over a 50 km SRBM hop),
+# and at half height more of the lofted arcs stay inside the opening view of the region.
+VERTICAL_SCALE = 0.5
 
 REVIEW_TEXT = {
     "reviewed": "reviewed by a curator",

@@ -143,8 +143,9 @@ def test_arcs_peak_at_the_apogee_and_lie_flat_without_one(basemap):
         ]
     )
     flights = deck.arcs(launches).set_index("launch_id")
-    assert _peak_km(flights.loc["lofted"]) == pytest.approx(6000, rel=1e-3)
-    assert _peak_km(flights.loc["srbm"]) == pytest.approx(50, rel=1e-3)
+    scale = deck.VERTICAL_SCALE
+    assert _peak_km(flights.loc["lofted"]) == pytest.approx(6000 * scale, rel=1e-3)
+    assert _peak_km(flights.loc["srbm"]) == pytest.approx(50 * scale, rel=1e-3)
     assert flights.loc["unknown", "height"] == 0
     assert "apogee 6,000 km" in flights.loc["lofted", "tooltip"]
     assert "apogee unknown (drawn flat)" in flights.loc["unknown", "tooltip"]
@@ -188,7 +189,7 @@ def test_grouped_arcs_draw_one_real_flight_per_site_class_and_direction():
     # Drawn as the median-range launch, with its own end point and apogee.
     median = launches.set_index("launch_id").loc["e400"]
     assert (east["impact_lat"], east["impact_lon"]) == (median["impact_lat"], median["impact_lon"])
-    assert _peak_km(east) == pytest.approx(60, rel=1e-3)
+    assert _peak_km(east) == pytest.approx(60 * deck.VERTICAL_SCALE, rel=1e-3)
     assert east["tooltip"] == (
         "SRBM from Site A flying east: 3 launch events, 4 missiles, 2019–2023\n"
         "ranges 300–600 km, apogees 40–90 km\n"

@@ -82,8 +82,7 @@ def render(ctx: Context) -> None:
         key=ARCS,
         bind="query-params",
         horizontal=True,
-        help="grouped: one arc per site, class and landing area, wider for more launches. "
-        "each: one arc per launch event. none: sites only.",
+        help="; ".join(f"{mode}: {meaning}" for mode, meaning in deck.ARC_MODES.items()),
     )
     show_rings = left.toggle("Range rings", value=False, key=RINGS, bind="query-params")
     ring_site = right.selectbox(
@@ -124,10 +123,11 @@ def render(ctx: Context) -> None:
         "Red circles: launch sites, sized by launch events. Arcs run from site to impact point "
         "along the great circle, coloured by missile class: bold where a source reports the "
         "impact point, faint and thin where it is estimated from the reported heading and "
-        "range. Grouped, one arc stands for a site's launches of one class that came down in "
-        "the same ~100 km area; it ends at their mean impact point and widens with their "
-        "number. Each arc peaks at the apogee, to scale with the map (the highest in a "
-        "group); an arc with no reported apogee lies flat. "
+        "range. Grouped, one arc stands for a site's launches of one class flying the same "
+        "way (to the nearest of eight compass points): it is drawn as their launch of median "
+        "range and widens with their number; its tooltip gives the spread. Each arc peaks at "
+        "half its apogee on the map's scale, so heights compare truly; an arc with no "
+        "reported apogee lies flat. "
         "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. Tooltips say whether a record was "
         "reviewed by a curator or imported from a database and not yet reviewed. "
         "Basemap: Natural Earth (public domain), via the world-atlas package."
