@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import geo
 from dashboard.palette import CLASS_COLORS, rgb
@@ -87,18 +88,34 @@ def date_text(date: pd.Timestamp, precision: object) -> str:
     return f"{date:%Y-%m-%d}"
 
 
-def _review_counts(statuses: pd.Series) -> str:
-    reviewed = int((statuses == "reviewed").sum())
-    imported = int((statuses == "imported").sum())
+# Built-in aggregations only (Python ones per group cost a tenth of a second a rerun): the
+# counts and year span each group's tooltip states.
+SUMMARY = {
+    "launches": ("launch_id", "count"),
+    "missiles": ("count", "sum"),
+    "reviewed": ("reviewed", "sum"),
+    "imported": ("imported", "sum"),
+    "first": ("date_local", "min"),
+    "last": ("date_local", "max"),
+}
+
+
+def _with_review_flags(launches: pd.DataFrame) -> pd.DataFrame:
+    return launches.assign(
+        reviewed=launches["review_status"] == "reviewed",
+        imported=launches["review_status"] == "imported",
+    )
+
+
+def _review_text(reviewed: int, imported: int) -> str:
     parts = [f"{reviewed} reviewed"] if reviewed else []
     if imported:
         parts.append(f"{imported} imported, not yet reviewed")
     return ", ".join(parts)
 
 
-def _years(dates: pd.Series) -> str:
-    first, last = dates.min().year, dates.max().year
-    return str(first) if first == last else f"{first}–{last}"
+def _years_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
 
 
 def site_points(launches: pd.DataFrame) -> pd.DataFrame:
@@ -117,17 +134,16 @@ def site_points(launches: pd.DataFrame) -> pd.DataFrame:
                 "tooltip",
             ]
         )
-    groups = located.groupby(["site_id", "site_name", "site_lat", "site_lon"])
-    sites = groups.agg(launches=("launch_id", "count"), missiles=("count", "sum")).reset_index()
+    groups = _with_review_flags(located).groupby(["site_id", "site_name", "site_lat", "site_lon"])
+    sites = groups.agg(**SUMMARY).reset_index()
     # Screen pixels, not metres: the busiest site stays a dot, not a blob, at any zoom.
     sites["radius_px"] = sites["launches"].map(lambda n: 3 + 2 * math.sqrt(n))
-    details = groups.agg(years=("date_local", _years), review=("review_status", _review_counts))
-    sites = sites.join(details, on=["site_id", "site_name", "site_lat", "site_lon"])
     sites["tooltip"] = [
-        f"{r.site_name}\n{r.launches} launch events, {r.missiles} missiles, {r.years}\n{r.review}"
+        f"{r.site_name}\n{r.launches} launch events, {r.missiles} missiles, "
+        f"{_years_text(r.first, r.last)}\n{_review_text(r.reviewed, r.imported)}"
         for r in sites.itertuples()
     ]
-    return sites.drop(columns=["years", "review"])
+    return sites.drop(columns=["reviewed", "imported", "first", "last"])
 
 
 def _flights(launches: pd.DataFrame) -> pd.DataFrame:
@@ -191,7 +207,7 @@ def grouped_arcs(launches: pd.DataFrame) -> pd.DataFrame:
     known = _flights(launches)
     if known.empty:
         return pd.DataFrame(columns=list(ARC_COLUMNS))
-    directed = known.assign(
+    directed = _with_review_flags(known).assign(
         direction=[
             geo.compass_point(geo.initial_bearing(a, b, c, d))
             for a, b, c, d in zip(
@@ -210,16 +226,13 @@ def grouped_arcs(launches: pd.DataFrame) -> pd.DataFrame:
     median_at = (groups["range_km"].transform("count") - 1).clip(lower=0) // 2
     drawn = ordered[groups.cumcount() == median_at].set_index(keys)
     spread = groups.agg(
-        launches=("launch_id", "count"),
-        missiles=("count", "sum"),
+        **SUMMARY,
         range_min=("range_km", "min"),
         range_max=("range_km", "max"),
         apogee_min=("apogee_km", "min"),
         apogee_max=("apogee_km", "max"),
-        years=("date_local", _years),
-        review=("review_status", _review_counts),
     )
-    grouped = drawn.drop(columns=["launch_id"]).join(spread).reset_index()
+    grouped = drawn.drop(columns=["launch_id", "reviewed", "imported"]).join(spread).reset_index()
     grouped["launch_id"] = ""  # a group stands for several launches; see its tooltip
     grouped["color"] = [
         _color(c, est)
@@ -249,11 +262,12 @@ def _group_tooltip(row: pd.Series) -> str:
     drawn_apogee = f"apogee {_km(apogee)}" if pd.notna(apogee) else "apogee unknown, flat"
     return (
         f"{row['missile_class']} from {row['site_name']} flying {row['direction']}: "
-        f"{row['launches']} launch events, {row['missiles']} missiles, {row['years']}\n"
+        f"{row['launches']} launch events, {row['missiles']} missiles, "
+        f"{_years_text(row['first'], row['last'])}\n"
         f"{_spread(row['range_min'], row['range_max'], 'range')}, "
         f"{_spread(row['apogee_min'], row['apogee_max'], 'apogee')}\n"
         f"drawn: {date_text(row['date_local'], row['date_precision'])} (median range), "
-        f"{drawn_apogee}, {how}\n{row['review']}"
+        f"{drawn_apogee}, {how}\n{_review_text(row['reviewed'], row['imported'])}"
     )
 
 
@@ -318,6 +332,14 @@ def step_year(years: tuple[int, ...], current: str, step: int) -> str | None:
     return str(min(later) if step > 0 else max(later))
 
 
+def play_year(years: tuple[int, ...], current: str) -> str:
+    """The year a playing time control shows next: the next year with launches, back to the
+    first after the last (it loops until stopped); ALL_YEARS when there are none."""
+    if not years:
+        return ALL_YEARS
+    return step_year(years, current, 1) or str(years[0])
+
+
 # With rings on, the view opens wide enough to show the 10,000 km ring whole.
 RING_ZOOM, RING_PITCH = 1.1, 20
 
@@ -327,6 +349,18 @@ def _view(ring_center: tuple[float, float, str] | None) -> pdk.ViewState:
         return INITIAL_VIEW
     lat, lon, _ = ring_center
     return pdk.ViewState(latitude=lat - 15, longitude=lon, zoom=RING_ZOOM, pitch=RING_PITCH)
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation.
+
+    pydeck indents its JSON, which makes Python's encoder fall back from C to pure Python:
+    with the basemap inside, that is ~8 MB and over a second on every rerun (and every
+    step of "Play years"); compact, the same spec is a fraction of the size and time.
+    """
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def build_deck(
@@ -426,7 +460,7 @@ def build_deck(
                 auto_highlight=True,
             )
         )
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         # `repeat` draws the world again left and right of itself, so a ring or arc that
         # runs past 180° (kept as one unbroken path) lies over land, not empty sea.

@@ -328,3 +328,15 @@ def test_step_year_with_no_launches():
 )
 def test_date_text_is_only_as_precise_as_the_sources(precision, text):
     assert deck.date_text(pd.Timestamp("1998-08-31"), precision) == text
+
+
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [("All", "2017"), ("2017", "2019"), ("2018", "2019"), ("2022", "2017"), ("2030", "2017")],
+)
+def test_playing_steps_through_the_years_with_launches_and_loops(current, expected):
+    assert deck.play_year((2017, 2019, 2022), current) == expected
+
+
+def test_playing_with_no_launches_shows_all_years():
+    assert deck.play_year((), "2019") == deck.ALL_YEARS

@@ -101,3 +101,18 @@ def test_bad_year_and_arcs_values_give_notices():
     assert "year=1900: not one of the values in the data" in notices
     assert "arcs=spaghetti: not one of the values in the data" in notices
     assert len(at.dataframe[0].value) == len(pd.read_parquet(DATASETS_DIR / "launches.parquet"))
+
+
+def test_play_disables_the_year_controls_and_a_full_rerun_does_not_step():
+    # The timer's ticks rerun only the year section (not reachable from AppTest); they
+    # call deck.play_year, tested on its own. Here: what the page shows while playing.
+    at = run_page("map", {"play": "true", "year": "2021"})
+    assert at.toggle(key="play").value is True
+    assert at.select_slider(key="year").disabled
+    assert at.button(key="year_back").disabled and at.button(key="year_forward").disabled
+    at.run()
+    assert at.select_slider(key="year").value == "2021"
+    assert set(at.dataframe[0].value["date_local"].dt.year) == {2021}
+    at.toggle(key="play").set_value(False).run()
+    assert not at.select_slider(key="year").disabled
+    assert not at.button(key="year_forward").disabled

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from dashboard import deck, plain_text, ui
@@ -9,8 +11,16 @@ from dashboard.context import Context, current_context
 from dashboard.data_io import basemap_layers
 from dashboard.url_state import Param
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 RINGS, RING_SITE, SITE, MAP = "rings", "ring_site", "site", "launch_map"
-ARCS, YEAR = "arcs", "year"
+ARCS, YEAR, PLAY = "arcs", "year", "play"
+# While playing, the year section reruns this often and shows the next year with launches.
+PLAY_SECONDS = 2.0
+# Set by each full run and taken by the year section's first run after it: the section's
+# later runs are the play timer's ticks (its controls are disabled while playing).
+_FULL_RUN = "map_full_run"
 
 
 def params(data) -> list[Param]:
@@ -21,6 +31,7 @@ def params(data) -> list[Param]:
         Param(SITE, "choice", tuple(located)),
         Param(ARCS, "choice", tuple(deck.ARC_MODES)),
         Param(YEAR, "choice", deck.year_options(data.launches)),
+        Param(PLAY, "bool"),
     ]
 
 
@@ -41,8 +52,11 @@ def _set_year(year: str) -> None:
     st.session_state[YEAR] = year
 
 
-def _year_control(ctx: Context) -> str:
+def _year_control(ctx: Context, playing: bool) -> str:
     """The year slider with step buttons; returns "All" or the year shown."""
+    years = deck.years_with_launches(ctx.launches)
+    if playing and not st.session_state.pop(_FULL_RUN, False):
+        _set_year(deck.play_year(years, st.session_state.get(YEAR, deck.ALL_YEARS)))
     slider, back, forward = st.columns([8, 2, 2], vertical_alignment="bottom")
     year = slider.select_slider(
         "Year",
@@ -50,8 +64,8 @@ def _year_control(ctx: Context) -> str:
         key=YEAR,
         bind="query-params",
         help="Show one year's launches (KST dates), or All.",
+        disabled=playing,
     )
-    years = deck.years_with_launches(ctx.launches)
     for column, label, step, key in (
         (back, "◀ Previous year", -1, "year_back"),
         (forward, "Next year ▶", 1, "year_forward"),
@@ -62,7 +76,7 @@ def _year_control(ctx: Context) -> str:
             key=key,
             on_click=_set_year,
             args=(target,),
-            disabled=target is None,
+            disabled=playing or target is None,
             help="Steps to the nearest year with launches in view.",
             width="stretch",
         )
@@ -75,7 +89,7 @@ DEFAULT_RING_SITE = "pyongyang-airport"
 def render(ctx: Context) -> None:
     st.title("Map of launch origins and ranges")
     sites = ctx.data.launch_sites.dropna(subset=["lat", "lon"]).set_index("site_id")
-    arcs_column, left, right = st.columns([2, 1, 2], vertical_alignment="bottom")
+    arcs_column, left, right, play = st.columns([2, 1, 2, 1], vertical_alignment="bottom")
     arc_mode = arcs_column.radio(
         "Arcs",
         tuple(deck.ARC_MODES),
@@ -99,7 +113,28 @@ def render(ctx: Context) -> None:
         center = (float(site["lat"]), float(site["lon"]), str(site["name"]))
         right.caption(f"Centre: {plain_text.escape(site['name'])}")
 
-    year = _year_control(ctx)
+    playing = play.toggle(
+        "Play years",
+        key=PLAY,
+        bind="query-params",
+        help=f"Show each year with launches in turn, {PLAY_SECONDS:g} s apiece, looping "
+        "until switched off. The year shown is in the URL at every step.",
+    )
+    st.session_state[_FULL_RUN] = True
+    # Only this section reruns on the play timer's ticks; off, it has no timer.
+    section = st.fragment(_years_map_and_table, run_every=PLAY_SECONDS if playing else None)
+    section(ctx, sites, center, arc_mode, playing)
+
+
+def _years_map_and_table(
+    ctx: Context,
+    sites: pd.DataFrame,
+    center: tuple[float, float, str] | None,
+    arc_mode: str,
+    playing: bool,
+) -> None:
+    """Year control, map, key and table: the part that reruns on its own while playing."""
+    year = _year_control(ctx, playing)
     shown = deck.in_year(ctx.launches, year)
     if ctx.launches.empty:
         ui.empty_state("launches to map")
