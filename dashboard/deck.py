@@ -17,6 +17,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import geo
 from dashboard.palette import CLASS_COLORS, rgb
+from dashboard.tables import date_text, with_date_text
 
 RING_DISTANCES_KM = (1000, 3000, 5500, 10000)
 INITIAL_VIEW = pdk.ViewState(latitude=39.0, longitude=130.0, zoom=4.0, pitch=30)
@@ -75,17 +76,6 @@ REVIEW_TEXT = {
     "reviewed": "reviewed by a curator",
     "imported": "imported from a database, not yet reviewed",
 }
-
-
-def date_text(date: pd.Timestamp, precision: object) -> str:
-    """A launch date written only as precisely as the sources give it."""
-    if precision == "year":
-        return f"{date:%Y} (date known to the year)"
-    if precision == "month":
-        return f"{date:%Y-%m} (date known to the month)"
-    if precision == "week":
-        return f"week of {date:%Y-%m-%d} (date known to the week)"
-    return f"{date:%Y-%m-%d}"
 
 
 # Built-in aggregations only (Python ones per group cost a tenth of a second a rerun): the
@@ -473,7 +463,7 @@ def build_deck(
 
 
 TABLE_COLUMNS = (
-    "date_local",
+    "date_shown",
     "time_local",
     "missile_class",
     "missile_name",
@@ -486,19 +476,20 @@ TABLE_COLUMNS = (
     "impact_lon",
     "impact",
     "on_map",
-    "date_precision",
     "review_status",
 )
 
 
 def launch_table(launches: pd.DataFrame) -> pd.DataFrame:
-    """The launches under the map: whether each is drawn and how its impact point is known."""
+    """The launches under the map, newest first: the date as precisely as it is known,
+    whether each is drawn, how its impact point is known and whether a curator checked it."""
     impact = launches["impact_estimated"].map({True: "estimated", False: "reported"})
-    table = launches.assign(
+    table = with_date_text(launches).assign(
         on_map=launches["site_lat"].notna(),
         impact=impact.where(launches["impact_lat"].notna(), "unknown"),
     )
-    return table[list(TABLE_COLUMNS)].sort_values(["date_local", "time_local"], ascending=False)
+    newest = table.sort_values(["date_local", "time_local"], ascending=False, kind="stable")
+    return newest[list(TABLE_COLUMNS)]
 
 
 def legend_html(launches: pd.DataFrame) -> str:

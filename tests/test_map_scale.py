@@ -101,7 +101,7 @@ def test_stepping_forward_visits_every_year_with_launches_in_order(scale_launche
         year = at.select_slider(key="year").value
         seen.append(int(year))
         table = at.dataframe[0].value
-        assert set(table["date_local"].dt.year) == {int(year)}
+        assert set(table["date_shown"].str[:4]) == {year}
     assert seen == expected
     # From the last year, one step back lands on the year before it that has launches.
     at.button(key="year_back").click().run()
