@@ -9,12 +9,13 @@ import streamlit as st
 
 from dashboard import sidebar, url_state
 from dashboard.data_io import DataUnavailable, load_dataset
-from dashboard.views import data_sources, overview, statements, timeline
+from dashboard.views import data_sources, launches, overview, statements, timeline
 from dashboard.views import map as map_view
 
 PAGES = (
     ("views/overview.py", "Overview", ":material/dashboard:", overview),
     ("views/timeline.py", "Timeline", ":material/timeline:", timeline),
+    ("views/launches.py", "Launches", ":material/rocket_launch:", launches),
     ("views/map.py", "Map", ":material/map:", map_view),
     ("views/statements.py", "Statements", ":material/format_quote:", statements),
     ("views/data_sources.py", "Data & sources", ":material/table:", data_sources),

@@ -57,3 +57,42 @@ def circle(lat: float, lon: float, radius_km: float, segments: int = 96) -> list
     lons = [p[0] for p in points]
     shift = 360.0 * round((lon - (min(lons) + max(lons)) / 2) / 360.0)
     return [[plon + shift, plat] for plon, plat in points]
+
+
+def arc_height_ratio(apogee_km: float, ground_km: float, vertical_scale: float = 1.0) -> float:
+    """deck.gl ArcLayer `getHeight` that puts a great-circle arc's peak at the apogee.
+
+    In great-circle mode the layer raises an arc's midpoint to height × ground distance / 2
+    (a paraboloid over the arc's length), so the multiplier for a peak at `apogee_km` ×
+    `vertical_scale` is 2 × apogee × scale / ground distance. Returns 0 (a flat arc) when
+    the apogee or the ground distance is unknown or zero.
+    """
+    if not (apogee_km > 0 and ground_km > 0):  # also false for NaN
+        return 0.0
+    return 2.0 * apogee_km * vertical_scale / ground_km
+
+
+def initial_bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Forward azimuth of the great circle from point 1 to point 2, degrees from north."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dlam = math.radians(lon2 - lon1)
+    y = math.sin(dlam) * math.cos(phi2)
+    x = math.cos(phi1) * math.sin(phi2) - math.sin(phi1) * math.cos(phi2) * math.cos(dlam)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
+COMPASS_POINTS = (
+    "north",
+    "northeast",
+    "east",
+    "southeast",
+    "south",
+    "southwest",
+    "west",
+    "northwest",
+)
+
+
+def compass_point(bearing_deg: float) -> str:
+    """The nearest of the eight compass points (each covers 45°, centred on its bearing)."""
+    return COMPASS_POINTS[int(((bearing_deg % 360.0) + 22.5) // 45.0) % 8]

@@ -28,6 +28,7 @@ EVENT_SYMBOLS: dict[str, str] = {
     "military_exercise": "cross",
     "policy": "hexagon",
     "inauguration": "star-diamond",
+    "nuclear_test": "asterisk-open",
     "other": "circle",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.charts import event_id_key, launch_id_key
+from dashboard.tables import date_text
 
 
 def record_options(launches: pd.DataFrame, events: pd.DataFrame) -> dict[str, str]:
@@ -13,7 +14,8 @@ def record_options(launches: pd.DataFrame, events: pd.DataFrame) -> dict[str, st
     for row in launches.itertuples():
         name = row.missile_name if isinstance(row.missile_name, str) else row.missile_class
         site = row.site_name if isinstance(row.site_name, str) else "site unknown"
-        label = f"{row.date_local:%Y-%m-%d} · launch · {name} ×{row.count} · {site}"
+        when = date_text(row.date_local, getattr(row, "date_precision", "day"))
+        label = f"{when} · launch · {name} ×{row.count} · {site}"
         items.append((row.date_local, launch_id_key(row.launch_id), label))
     for row in events.itertuples():
         label = f"{row.date_start:%Y-%m-%d} · {row.event_type.replace('_', ' ')} · {row.title}"
@@ -46,6 +48,12 @@ def linked_statements(statements: pd.DataFrame, key: str) -> pd.DataFrame:
     return statements[hits].sort_values(["date", "statement_id"])
 
 
+REVIEW_NOTES = {
+    "reviewed": "reviewed (a curator checked it against its sources)",
+    "imported": "imported (taken straight from a database, not yet checked by a curator)",
+}
+
+
 def launch_facts(row: pd.Series) -> pd.DataFrame:
     """The launch's fields as a two-column table for the detail panel."""
     impact = "—"
@@ -53,7 +61,7 @@ def launch_facts(row: pd.Series) -> pd.DataFrame:
         kind = "estimated from heading and range" if row["impact_estimated"] else "reported"
         impact = f"{row['impact_lat']:.2f}°N, {row['impact_lon']:.2f}°E ({kind})"
     facts = {
-        "Date (KST)": f"{row['date_local']:%Y-%m-%d}"
+        "Date (KST)": date_text(row["date_local"], row.get("date_precision", "day"))
         + (f" {row['time_local']}" if isinstance(row["time_local"], str) else ""),
         "Date note": row["date_note"] if isinstance(row["date_note"], str) else "—",
         "Launching state": row["state"],
@@ -68,6 +76,7 @@ def launch_facts(row: pd.Series) -> pd.DataFrame:
         "Landing area": row["landing_area"] if isinstance(row["landing_area"], str) else "—",
         "Outcome": row["outcome"],
         "Confirmation": row["confirmation"],
+        "Review status": REVIEW_NOTES.get(row.get("review_status"), "—"),
     }
     return pd.DataFrame({"field": list(facts), "value": [str(v) for v in facts.values()]})
 

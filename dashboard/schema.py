@@ -47,6 +47,7 @@ EVENT_TYPES = (
     "military_exercise",
     "policy",
     "inauguration",
+    "nuclear_test",
     "other",
 )
 SPEAKER_TYPES = (
@@ -329,7 +330,12 @@ DIPLOMATIC_EVENTS = Table(
     "Sanctions, summits, talks, UN action, exercises and policy moves.",
     (
         Column("event_id", "str", "Stable identifier: <type>-<date>-<topic>."),
-        Column("date_start", "date", "First day (Korea Standard Time for events in Korea)."),
+        Column(
+            "date_start",
+            "date",
+            "First day, as the calendar date where the event took place (Korea Standard Time "
+            "for events in Korea, the local date elsewhere).",
+        ),
         Column("date_end", "date", "Last day for multi-day events.", nullable=True),
         Column(
             "date_precision",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -102,6 +102,47 @@ def search(statements: pd.DataFrame, index: TextIndex, query: StatementQuery) ->
         keep &= statements["statement_id"] == query.statement_id
     found = statements if bool(keep.all()) else statements[keep]
     return found.sort_values(["date", "statement_id"], ascending=[False, True], kind="stable")
+
+
+@dataclass(frozen=True)
+class HiddenMatches:
+    """Where the statements matching a search went, when none is left to show.
+
+    Each count is how many matches one layer of narrowing removes, in the order the page
+    applies them: the sidebar filters (dates, speaker), then the facets, then a link to one
+    statement. `in_dataset` is how many statements the search text alone matches.
+    """
+
+    in_dataset: int
+    by_sidebar: int
+    by_facets: int
+    by_link: int
+
+    @property
+    def by_filters(self) -> int:
+        return self.by_sidebar + self.by_facets + self.by_link
+
+
+def hidden_matches(
+    everything: pd.DataFrame, in_view: pd.DataFrame, index: TextIndex, query: StatementQuery
+) -> HiddenMatches:
+    """How many statements the search text matches in the whole dataset, and what hides them.
+
+    `everything` is the whole statements table (the one `index` was built from); `in_view`
+    the part the sidebar filters leave.
+    """
+    text_only = StatementQuery(text=query.text)
+    faceted = replace(query, statement_id=None)
+    in_dataset = len(search(everything, index, text_only))
+    after_sidebar = len(search(in_view, index, text_only))
+    after_facets = len(search(in_view, index, faceted))
+    shown = len(search(in_view, index, query))
+    return HiddenMatches(
+        in_dataset=in_dataset,
+        by_sidebar=in_dataset - after_sidebar,
+        by_facets=after_sidebar - after_facets,
+        by_link=after_facets - shown,
+    )
 
 
 def facet_counts(statements: pd.DataFrame, column: str) -> dict[str, int]:

@@ -10,8 +10,15 @@ import streamlit as st
 
 from dashboard import url_state
 from dashboard.data_io import Dataset
-from dashboard.filters import Filters, present
-from dashboard.schema import EVENT_TYPES, MISSILE_CLASSES
+from dashboard.filters import (
+    APOGEE_BANDS,
+    RANGE_BANDS,
+    Filters,
+    band_labels,
+    band_of,
+    present,
+)
+from dashboard.schema import CONFIRMATIONS, EVENT_TYPES, MISSILE_CLASSES, OUTCOMES, REVIEW_STATUSES
 
 # The sidebar accepts dates from here to the last date in the data.
 EARLIEST = dt.date(1945, 1, 1)
@@ -26,17 +33,70 @@ class Choices:
     last: dt.date
 
 
+# The filters as the sidebar lists them: query key, label, help. Launch details sit in an
+# expander so the everyday filters stay at the top.
+MAIN_FILTERS = (
+    (url_state.STATE, "Launching state", "PRK: North Korea. KOR: South Korea."),
+    (url_state.MISSILE_CLASS, "Missile class", None),
+)
+LAUNCH_DETAIL_FILTERS = (
+    (
+        url_state.REVIEW,
+        "Review status",
+        "reviewed: a curator checked the launch against its sources. imported: taken "
+        "straight from a database and not yet checked.",
+    ),
+    (url_state.OUTCOME, "Outcome", None),
+    (
+        url_state.CONFIRMATION,
+        "Confirmation",
+        "confirmed: detected and reported by governments. claimed: only the launching state's "
+        "own media. assessed: inferred by analysts.",
+    ),
+    (url_state.LAUNCH_SITE, "Launch site", None),
+    (url_state.RANGE_BAND, "Range band", "Distance flown, farthest missile of the event."),
+    (url_state.APOGEE_BAND, "Apogee band", "Maximum altitude, highest missile of the event."),
+)
+OTHER_FILTERS = (
+    (url_state.EVENT_TYPE, "Diplomatic event type", None),
+    (url_state.SPEAKER, "Actor / speaker", None),
+)
+
+
 def choices(data: Dataset) -> Choices:
+    launches = data.launches_with_sites
     dates = pd.concat(
-        [data.launches["date_local"], data.diplomatic_events["date_start"], data.statements["date"]]
+        [launches["date_local"], data.diplomatic_events["date_start"], data.statements["date"]]
     ).dropna()
     options = {
-        url_state.STATE: tuple(sorted(set(data.launches["state"]))),
-        url_state.MISSILE_CLASS: present(MISSILE_CLASSES, data.launches["missile_class"]),
+        url_state.STATE: tuple(sorted(set(launches["state"]))),
+        url_state.MISSILE_CLASS: present(MISSILE_CLASSES, launches["missile_class"]),
         url_state.EVENT_TYPE: present(EVENT_TYPES, data.diplomatic_events["event_type"]),
         url_state.SPEAKER: tuple(sorted(set(data.statements["speaker"]))),
+        url_state.REVIEW: present(REVIEW_STATUSES, launches["review_status"]),
+        url_state.OUTCOME: present(OUTCOMES, launches["outcome"]),
+        url_state.CONFIRMATION: present(CONFIRMATIONS, launches["confirmation"]),
+        url_state.LAUNCH_SITE: tuple(sorted(set(launches["site_name"].dropna()))),
+        url_state.RANGE_BAND: present(
+            band_labels(RANGE_BANDS), band_of(launches["range_km"], RANGE_BANDS)
+        ),
+        url_state.APOGEE_BAND: present(
+            band_labels(APOGEE_BANDS), band_of(launches["apogee_km"], APOGEE_BANDS)
+        ),
     }
     return Choices(options, dates.min().date(), dates.max().date())
+
+
+def _multiselects(offer: Choices, declared) -> None:
+    for key, label, help_text in declared:
+        st.multiselect(
+            label,
+            offer.options[key],
+            key=key,
+            bind="query-params",
+            placeholder="All",
+            help=help_text,
+        )
 
 
 def render(offer: Choices) -> None:
@@ -56,20 +116,15 @@ def render(offer: Choices) -> None:
                 bind="query-params",
                 format="YYYY-MM-DD",
             )
-        for label, key, help_text in (
-            ("Launching state", url_state.STATE, "PRK: North Korea. KOR: South Korea."),
-            ("Missile class", url_state.MISSILE_CLASS, None),
-            ("Diplomatic event type", url_state.EVENT_TYPE, None),
-            ("Actor / speaker", url_state.SPEAKER, None),
-        ):
-            st.multiselect(
-                label,
-                offer.options[key],
-                key=key,
-                bind="query-params",
-                placeholder="All",
-                help=help_text,
-            )
+        st.caption(
+            f"Default range: the whole record, {offer.first} to {offer.last}, so nothing is "
+            "hidden until you narrow it."
+        )
+        _multiselects(offer, MAIN_FILTERS)
+        narrowed = any(st.session_state.get(key) for key, _, _ in LAUNCH_DETAIL_FILTERS)
+        with st.expander("Launch details", expanded=narrowed, icon=":material/rocket_launch:"):
+            _multiselects(offer, LAUNCH_DETAIL_FILTERS)
+        _multiselects(offer, OTHER_FILTERS)
         st.caption(
             "Every filter and page option is kept in the address bar: copy the URL to share "
             "exactly this view."
@@ -83,18 +138,9 @@ def current_filters() -> Filters:
     return Filters(
         date_from=date_from if isinstance(date_from, dt.date) else None,
         date_to=date_to if isinstance(date_to, dt.date) else None,
-        states=tuple(state.get(url_state.STATE) or ()),
-        classes=tuple(state.get(url_state.MISSILE_CLASS) or ()),
-        event_types=tuple(state.get(url_state.EVENT_TYPE) or ()),
-        speakers=tuple(state.get(url_state.SPEAKER) or ()),
+        **{field: tuple(state.get(key) or ()) for key, field in url_state.MULTI_FILTERS},
     )
 
 
 def shared_params(offer: Choices) -> list[url_state.Param]:
-    return url_state.filter_params(
-        offer.options[url_state.STATE],
-        offer.options[url_state.MISSILE_CLASS],
-        offer.options[url_state.EVENT_TYPE],
-        offer.options[url_state.SPEAKER],
-        dates=(EARLIEST, offer.last),
-    )
+    return url_state.filter_params(offer.options, dates=(EARLIEST, offer.last))

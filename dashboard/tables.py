@@ -37,6 +37,25 @@ def with_site_names(launches: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame
     return launches.merge(named, on="site_id", how="left")
 
 
+# How a date is written when the sources give only part of it.
+PRECISION_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def date_text(date: pd.Timestamp, precision: object = "day") -> str:
+    """The date as precisely as it is known, saying so when that is less than a day:
+    '1984-04 (month only)' rather than a made-up first of the month."""
+    key = precision if isinstance(precision, str) and precision in PRECISION_FORMATS else "day"
+    text = date.strftime(PRECISION_FORMATS[key])
+    return text if key == "day" else f"{text} ({key} only)"
+
+
+def with_date_text(launches: pd.DataFrame) -> pd.DataFrame:
+    """Launches with a `date_shown` column: the KST date as precisely as the sources give it."""
+    precision = launches.get("date_precision", pd.Series("day", index=launches.index))
+    shown = [date_text(d, p) for d, p in zip(launches["date_local"], precision, strict=True)]
+    return launches.assign(date_shown=pd.Series(shown, index=launches.index, dtype=object))
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return for_export(frame).to_csv(index=False).encode("utf-8")
 

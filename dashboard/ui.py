@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import plain_text, url_state
+from dashboard import coverage, plain_text, url_state
 from dashboard.context import Context
 from dashboard.tables import citation, csv_bytes
 
@@ -16,6 +16,7 @@ PAGE_FILES = {
     "map": "views/map.py",
     "statements": "views/statements.py",
     "data": "views/data_sources.py",
+    "launches": "views/launches.py",
 }
 EMPTY = (
     "Nothing matches the current filters. Widen the date range or clear a filter in the sidebar."
@@ -24,6 +25,14 @@ EMPTY = (
 
 def empty_state(what: str) -> None:
     st.info(f"No {what}. {EMPTY}", icon=":material/filter_alt_off:")
+
+
+def coverage_caption(ctx: Context) -> None:
+    """Which span each kind of record was collected for, and whether the dates are narrowed."""
+    data = ctx.data
+    spans = coverage.collected_spans(data.launches, data.diplomatic_events, data.statements)
+    note = coverage.range_note(spans, ctx.filters.date_from, ctx.filters.date_to)
+    st.caption(f"{note} {coverage.caption(spans)}")
 
 
 def download_csv(frame: pd.DataFrame, name: str, label: str, key: str) -> None:
@@ -103,6 +112,20 @@ COLUMN_LABELS = {
     "event_date": _date("Event date"),
     "launch_date": _date("Launch date (KST)"),
     "lag_days": "Days after",
+    "date_shown": "Date (KST)",
+    "outcome": "Outcome",
+    "confirmation": "Confirmation",
+    "review_status": st.column_config.TextColumn(
+        "Review", help="reviewed: checked by a curator; imported: straight from a database"
+    ),
+    "launch_id": "Launch id",
+    "launch_events": "Launch events",
+    "missiles": "Missiles",
+    "first": _date("First launch"),
+    "last": _date("Last launch"),
+    "classes": "Classes",
+    "year": st.column_config.NumberColumn("Year", format="%d"),
+    "total": "Total",
 }
 
 

@@ -21,7 +21,23 @@ MAX_VALUES = 50
 # Shared sidebar filters (keys are the widget keys and the query parameter names).
 DATE_FROM, DATE_TO = "from", "to"
 STATE, MISSILE_CLASS, EVENT_TYPE, SPEAKER = "state", "class", "event_type", "speaker"
-FILTER_KEYS = (DATE_FROM, DATE_TO, STATE, MISSILE_CLASS, EVENT_TYPE, SPEAKER)
+REVIEW, OUTCOME, CONFIRMATION = "review", "outcome", "confirmation"
+# Not `site`: the Map page uses that for the site clicked on the map.
+LAUNCH_SITE, RANGE_BAND, APOGEE_BAND = "launch_site", "range_band", "apogee_band"
+# Each multi-valued filter: its query parameter and the Filters field it sets.
+MULTI_FILTERS = (
+    (STATE, "states"),
+    (MISSILE_CLASS, "classes"),
+    (EVENT_TYPE, "event_types"),
+    (SPEAKER, "speakers"),
+    (REVIEW, "review_statuses"),
+    (OUTCOME, "outcomes"),
+    (CONFIRMATION, "confirmations"),
+    (LAUNCH_SITE, "sites"),
+    (RANGE_BAND, "range_bands"),
+    (APOGEE_BAND, "apogee_bands"),
+)
+FILTER_KEYS = (DATE_FROM, DATE_TO, *(key for key, _ in MULTI_FILTERS))
 # Parameters Streamlit itself uses.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 
@@ -126,20 +142,16 @@ def parse(query: Mapping[str, object], params: Iterable[Param]) -> Parsed:
 
 
 def filter_params(
-    states: Iterable[str],
-    classes: Iterable[str],
-    event_types: Iterable[str],
-    speakers: Iterable[str],
+    options: Mapping[str, Iterable[str]],
     dates: tuple[dt.date, dt.date] | None = None,
 ) -> list[Param]:
+    """The shared filters' parameters; `options` gives each multi-valued filter's allowed
+    values by query key (a filter left out allows none)."""
     first, last = dates or (None, None)
     return [
         Param(DATE_FROM, "date", first=first, last=last),
         Param(DATE_TO, "date", first=first, last=last),
-        Param(STATE, "multi", tuple(states)),
-        Param(MISSILE_CLASS, "multi", tuple(classes)),
-        Param(EVENT_TYPE, "multi", tuple(event_types)),
-        Param(SPEAKER, "multi", tuple(speakers)),
+        *(Param(key, "multi", tuple(options.get(key, ()))) for key, _ in MULTI_FILTERS),
     ]
 
 
@@ -147,10 +159,7 @@ def filters_from_values(values: Mapping[str, object]) -> Filters:
     return Filters(
         date_from=values.get(DATE_FROM),  # type: ignore[arg-type]
         date_to=values.get(DATE_TO),  # type: ignore[arg-type]
-        states=tuple(values.get(STATE, ())),  # type: ignore[arg-type]
-        classes=tuple(values.get(MISSILE_CLASS, ())),  # type: ignore[arg-type]
-        event_types=tuple(values.get(EVENT_TYPE, ())),  # type: ignore[arg-type]
-        speakers=tuple(values.get(SPEAKER, ())),  # type: ignore[arg-type]
+        **{field: tuple(values.get(key, ())) for key, field in MULTI_FILTERS},  # type: ignore[arg-type]
     )
 
 
@@ -161,12 +170,8 @@ def filters_to_query(f: Filters) -> dict[str, str | list[str]]:
         query[DATE_FROM] = f.date_from.isoformat()
     if f.date_to is not None:
         query[DATE_TO] = f.date_to.isoformat()
-    for key, chosen in (
-        (STATE, f.states),
-        (MISSILE_CLASS, f.classes),
-        (EVENT_TYPE, f.event_types),
-        (SPEAKER, f.speakers),
-    ):
+    for key, field_name in MULTI_FILTERS:
+        chosen = getattr(f, field_name)
         if chosen:
             query[key] = list(chosen)
     return query

@@ -19,6 +19,7 @@ def test_every_page_opens_with_its_title():
     expected = {
         "overview": "Korean Peninsula missile launches and diplomacy",
         "timeline": "Timeline",
+        "launches": "Launches",
         "map": "Map of launch origins and ranges",
         "statements": "Statements",
         "data_sources": "Data & sources",
@@ -62,7 +63,7 @@ def test_changing_a_filter_changes_the_view(launches):
     ],
 )
 def test_bad_parameters_show_a_notice_not_a_traceback(query, fragment):
-    for page in ("overview", "timeline", "map", "statements", "data_sources"):
+    for page in ("overview", "timeline", "launches", "map", "statements", "data_sources"):
         at = run_page(page, query)
         notices = " ".join(texts(at.warning))
         assert fragment in notices, (page, notices)
@@ -125,3 +126,18 @@ def test_unreadable_parquet_gives_a_clear_error(tmp_path, monkeypatch):
     at = run_page("overview")
     errors = " ".join(texts(at.error))
     assert "cannot read" in errors and "python -m dashboard build" in errors
+
+
+def test_launch_detail_filters_in_the_url_set_the_sidebar_and_the_counts(launches):
+    sites = pd.read_parquet(DATASETS_DIR / "launch_sites.parquet").set_index("site_id")["name"]
+    busiest = launches["site_id"].value_counts().index[0]
+    query = {"launch_site": sites[busiest], "range_band": ["under 1000 km", "not reported"]}
+    at = run_page("overview", query)
+    assert at.multiselect(key="launch_site").value == [sites[busiest]]
+    assert at.multiselect(key="range_band").value == ["under 1000 km", "not reported"]
+    expected = launches[
+        (launches["site_id"] == busiest)
+        & ~(launches["range_km"] >= 1000)  # under 1000 km, or no range reported
+    ]
+    assert metrics(at)["Launch events"] == str(len(expected))
+    assert not at.warning

@@ -235,6 +235,15 @@ def test_every_page_renders_from_a_deep_link(server, new_page):
     _no_exception(page)
     _shot(page, "timeline")
 
+    successes = int((launches["outcome"] == "success").sum())
+    _open(page, f"{server}/launches?outcome=success&measure=missiles", "Launches")
+    # The chosen facet value is ticked and the tables follow the filter.
+    expect(page.get_by_role("link", name=f"✓ success · {successes}")).to_be_visible()
+    expect(page.get_by_role("heading", name="Per launch site")).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(3)
+    _no_exception(page)
+    _shot(page, "launches")
+
     _open(page, f"{server}/map?rings=true", "Map of launch origins and ranges")
     _expect_basemap(page, "light")
     expect(page.get_by_role("heading", name="Launches on the map")).to_be_visible()
@@ -290,10 +299,65 @@ def test_changed_filter_reaches_the_url_and_the_url_reproduces_the_view(server, 
     _no_exception(other)
 
 
+MAIN_POINTS = ".js-plotly-plot .cartesianlayer .scatterlayer path.point"
+
+
+def _centres(page: Page, selector: str) -> list[tuple[int, int]]:
+    return [
+        tuple(c)
+        for c in page.locator(selector).evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)]; })"
+        )
+    ]
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_every_record_has_its_own_point_at_full_span(server, new_page, width):
+    launches = pd.read_parquet(DATASETS / "launches.parquet")
+    events = pd.read_parquet(DATASETS / "diplomatic_events.parquet")
+    page = new_page()
+    page.set_viewport_size({"width": width, "height": VIEWPORT["height"]})
+    _open(page, f"{server}/timeline", "Timeline")
+    expect(page.locator(MAIN_POINTS).first).to_be_visible()
+    expect(page.locator(MAIN_POINTS)).to_have_count(len(launches) + len(events))
+    if width == VIEWPORT["width"]:
+        # No two markers share a centre, so each can be hovered and clicked.
+        centres = _centres(page, MAIN_POINTS)
+        assert len(set(centres)) == len(centres)
+    # The legend sits below the plot and its range slider, not beside the plot.
+    legend = page.locator(".js-plotly-plot g.legend").bounding_box()
+    slider = page.locator(".js-plotly-plot .rangeslider-container").bounding_box()
+    assert legend["y"] >= slider["y"] + slider["height"] - 1, (legend, slider)
+    _no_exception(page)
+    if width == VIEWPORT["width"]:
+        _shot(page, "timeline-full-span")
+    else:
+        page.screenshot(path=str(ARTIFACTS / "timeline-phone.png"), full_page=True)
+
+
+def test_clicking_a_year_bar_narrows_the_timeline_to_that_year(server, new_page):
+    page = new_page()
+    _open(page, f"{server}/timeline?view=per%20year", "Timeline")
+    bar = page.locator(".js-plotly-plot .barlayer .point path").first
+    expect(bar).to_be_visible()
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"view=per(\+|%20)month"))
+    query = _query(page.url)
+    year = query["from"][0][:4]
+    assert query["from"][0] == f"{year}-01-01"
+    # `to` is left out of the URL when it is the default (the last date in the data).
+    assert query.get("to", [year])[0].startswith(year)
+    expect(page.get_by_text(f"Showing {year}-01-01 to")).to_be_visible()
+    _no_exception(page)
+
+
 def test_clicking_a_point_on_the_timeline_selects_that_record(server, new_page):
     page = new_page()
     _open(page, f"{server}/timeline?class=ICBM", "Timeline")
-    point = page.locator(".js-plotly-plot .scatterlayer path.point").first
+    point = page.locator(MAIN_POINTS).first
     expect(point).to_be_visible()
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

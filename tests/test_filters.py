@@ -68,3 +68,71 @@ def test_nothing_matches_a_reversed_range():
 def test_present_keeps_the_declared_order_of_values_in_the_data():
     assert filters.present(("SRBM", "MRBM", "ICBM"), ["ICBM", "SRBM", "ICBM"]) == ("SRBM", "ICBM")
     assert filters.present(("a", "b"), []) == ()
+
+
+def _detailed():
+    return pd.DataFrame(
+        {
+            "launch_id": ["a", "b", "c", "d"],
+            "state": ["PRK"] * 4,
+            "missile_class": ["SRBM", "ICBM", "SLV", "SRBM"],
+            "date_local": pd.to_datetime(["1984-04-01", "2017-11-29", "2016-02-07", "2017-11-29"]),
+            "time_local": [None, "03:17", "09:31", None],
+            "review_status": ["imported", "reviewed", "reviewed", "imported"],
+            "outcome": ["unknown", "success", "success", "failure"],
+            "confirmation": ["assessed", "confirmed", "confirmed", "claimed"],
+            "site_name": [None, "Pyongsong", "Sohae", "Pyongsong"],
+            "range_km": [None, 950.0, None, 1000.0],
+            "apogee_km": [None, 4475.0, 500.0, 99.9],
+        }
+    )
+
+
+def test_bands_are_half_open_and_missing_values_are_not_reported():
+    launches = _detailed()
+    assert filters.band_of(launches["range_km"], filters.RANGE_BANDS).tolist() == [
+        "not reported",
+        "under 1000 km",
+        "not reported",
+        "1000-3000 km",
+    ]
+    assert filters.band_of(launches["apogee_km"], filters.APOGEE_BANDS).tolist() == [
+        "not reported",
+        "1000 km and over",
+        "500-1000 km",
+        "under 100 km",
+    ]
+    assert filters.band_labels(filters.RANGE_BANDS)[-1] == "not reported"
+
+
+def test_launch_detail_filters_narrow_launches():
+    launches = _detailed()
+
+    def kept(**chosen):
+        return filters.filter_launches(launches, Filters(**chosen))["launch_id"].tolist()
+
+    assert kept(review_statuses=("imported",)) == ["a", "d"]
+    assert kept(outcomes=("success",), confirmations=("confirmed",)) == ["b", "c"]
+    assert kept(sites=("Pyongsong",)) == ["b", "d"]
+    assert kept(range_bands=("not reported",)) == ["a", "c"]
+    assert kept(range_bands=("1000-3000 km",), apogee_bands=("under 100 km",)) == ["d"]
+    assert kept(apogee_bands=("1000 km and over",), review_statuses=("imported",)) == []
+
+
+def test_latest_launches_sort_by_date_then_time():
+    latest = filters.latest_launches(_detailed(), 3)
+    # Same day: the launch with a reported time first, the untimed one after it.
+    assert latest["launch_id"].tolist() == ["b", "d", "c"]
+
+
+def test_period_bounds_cover_the_year_or_month_and_stop_at_the_data():
+    last = dt.date(2026, 3, 10)
+    assert filters.period_bounds("2017-01-01", "year", last) == (
+        dt.date(2017, 1, 1),
+        dt.date(2017, 12, 31),
+    )
+    assert filters.period_bounds("2016-02-01", "month", last) == (
+        dt.date(2016, 2, 1),
+        dt.date(2016, 2, 29),
+    )
+    assert filters.period_bounds("2026-01-01", "year", last)[1] == last

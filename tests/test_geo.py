@@ -142,3 +142,69 @@ def test_ring_across_the_antimeridian_is_continuous_and_closed():
     assert ring[0] == ring[-1]
     jumps = [(a, b) for a, b in pairwise(ring) if abs(b[0] - a[0]) > 180]
     assert not jumps, f"longitude jumps: {jumps}"
+
+
+def _deck_arc_peak(height: float, ground_km: float) -> float:
+    """Midpoint height of deck.gl's great-circle ArcLayer, as its vertex shader computes it.
+
+    paraboloid(): with source and target on the ground, z(r) = sqrt(r * (1 - r)) * d * h
+    for r in 0..1 along the arc, d the great-circle distance; the peak is at r = 1/2.
+    """
+    r = 0.5
+    return math.sqrt(r * (1 - r)) * ground_km * height
+
+
+@pytest.mark.parametrize(
+    ("apogee_km", "ground_km"),
+    [(6_000, 1_000), (50, 400), (1_000, 10_000)],  # lofted ICBM, SRBM, flatter long shot
+)
+def test_arc_height_puts_the_peak_at_the_apogee(apogee_km, ground_km):
+    height = geo.arc_height_ratio(apogee_km, ground_km)
+    assert _deck_arc_peak(height, ground_km) == pytest.approx(apogee_km)
+    half = geo.arc_height_ratio(apogee_km, ground_km, vertical_scale=0.5)
+    assert _deck_arc_peak(half, ground_km) == pytest.approx(apogee_km / 2)
+
+
+def test_lofted_icbm_arc_is_far_taller_than_a_short_range_shot():
+    icbm = _deck_arc_peak(geo.arc_height_ratio(6_000, 1_000), 1_000)
+    srbm = _deck_arc_peak(geo.arc_height_ratio(50, 400), 400)
+    assert icbm / srbm == pytest.approx(120)
+
+
+@pytest.mark.parametrize(("apogee_km", "ground_km"), [(math.nan, 500), (0, 500), (60, 0)])
+def test_arc_without_apogee_or_length_is_flat(apogee_km, ground_km):
+    assert geo.arc_height_ratio(apogee_km, ground_km) == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [((0, 0), (0, 1), 90), ((0, 0), (1, 0), 0), ((0, 0), (0, -1), 270), ((10, 20), (8, 20), 180)],
+)
+def test_initial_bearing_along_the_equator_and_meridians(start, end, expected):
+    assert geo.initial_bearing(*start, *end) == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize("bearing", [15.0, 86.0, 135.0, 250.0, 340.0])
+def test_initial_bearing_recovers_the_bearing_destination_was_given(bearing):
+    lat, lon = geo.destination(*PYONGYANG, bearing, 900)
+    assert geo.initial_bearing(*PYONGYANG, lat, lon) == pytest.approx(bearing, abs=1e-6)
+    assert geo.initial_bearing(*SEOUL, *TOKYO) == pytest.approx(initial_bearing(*SEOUL, *TOKYO))
+
+
+@pytest.mark.parametrize(
+    ("bearing", "point"),
+    [
+        (0, "north"),
+        (22.4, "north"),
+        (22.5, "northeast"),
+        (86, "east"),
+        (180, "south"),
+        (270, "west"),
+        (337.4, "northwest"),
+        (337.5, "north"),
+        (359.9, "north"),
+        (-90, "west"),
+    ],
+)
+def test_compass_point_covers_45_degrees_centred_on_each_point(bearing, point):
+    assert geo.compass_point(bearing) == point

@@ -90,3 +90,40 @@ def test_state_facet_leaves_out_statements_without_a_state():
     assert search.search(frame, search.TextIndex.build(frame), query)["statement_id"].tolist() == [
         "a"
     ]
+
+
+def test_hidden_matches_say_which_filter_hides_what():
+    frame = _statements()  # a: DPRK MFA 2022-01-14, b: Blinken 2022-01-13, c: Moon 2021-09-15
+    index = search.TextIndex.build(frame)
+    # "the" matches a ("The U.S.") and b ("the tests"); the sidebar's dates leave out b,
+    # the stance facet then hides a.
+    in_view = frame[frame["date"] >= "2022-01-14"]
+    query = search.StatementQuery(text="the", stances=("condemn",))
+    assert search.search(in_view, index, query).empty
+    hidden = search.hidden_matches(frame, in_view, index, query)
+    assert hidden == search.HiddenMatches(in_dataset=2, by_sidebar=1, by_facets=1, by_link=0)
+    assert hidden.by_filters == 2
+
+
+def test_hidden_matches_of_a_search_matching_nothing_blame_no_filter():
+    frame = _statements()
+    index = search.TextIndex.build(frame)
+    query = search.StatementQuery(text="zebra", stances=("condemn",))
+    hidden = search.hidden_matches(frame, frame.iloc[:1], index, query)
+    assert hidden == search.HiddenMatches(in_dataset=0, by_sidebar=0, by_facets=0, by_link=0)
+
+
+def test_hidden_matches_count_the_link_to_one_statement():
+    frame = _statements()
+    index = search.TextIndex.build(frame)
+    # Showing only c (Moon), the search for Blinken's words finds nothing on the page.
+    query = search.StatementQuery(text="destabilising", statement_id="c")
+    hidden = search.hidden_matches(frame, frame, index, query)
+    assert hidden == search.HiddenMatches(in_dataset=1, by_sidebar=0, by_facets=0, by_link=1)
+
+
+def test_hidden_matches_without_search_text_count_every_statement():
+    frame = _statements()
+    index = search.TextIndex.build(frame)
+    hidden = search.hidden_matches(frame, frame.iloc[0:0], index, search.StatementQuery())
+    assert (hidden.in_dataset, hidden.by_sidebar) == (3, 3)

@@ -70,3 +70,17 @@ def test_launches_carry_their_site_name_and_coordinates():
         site["lon"],
     )
     assert len(data.launches_with_sites) == len(data.launches)
+
+
+def test_dates_known_only_to_the_month_or_year_say_so():
+    day = pd.Timestamp("1984-04-01")
+    assert tables.date_text(day, "day") == "1984-04-01"
+    assert tables.date_text(day, "month") == "1984-04 (month only)"
+    assert tables.date_text(day, "year") == "1984 (year only)"
+    launches = pd.DataFrame(
+        {"date_local": [day, pd.Timestamp("2017-07-04")], "date_precision": ["month", "day"]}
+    )
+    assert tables.with_date_text(launches)["date_shown"].tolist() == [
+        "1984-04 (month only)",
+        "2017-07-04",
+    ]

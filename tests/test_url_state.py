@@ -4,10 +4,18 @@ from dashboard import url_state
 from dashboard.filters import Filters
 
 PARAMS = url_state.filter_params(
-    states=("KOR", "PRK"),
-    classes=("SRBM", "ICBM"),
-    event_types=("sanctions", "summit"),
-    speakers=("Antony Blinken",),
+    {
+        "state": ("KOR", "PRK"),
+        "class": ("SRBM", "ICBM"),
+        "event_type": ("sanctions", "summit"),
+        "speaker": ("Antony Blinken",),
+        "review": ("reviewed", "imported"),
+        "outcome": ("success", "failure"),
+        "confirmation": ("confirmed", "claimed"),
+        "launch_site": ("Sohae", "Tongchang-ri"),
+        "range_band": ("under 1000 km", "5500 km and over", "not reported"),
+        "apogee_band": ("1000 km and over",),
+    }
 ) + [url_state.Param("page", "int", low=1, high=50), url_state.Param("rings", "bool")]
 
 
@@ -19,8 +27,16 @@ def test_filters_round_trip_through_the_query_string():
         classes=("SRBM", "ICBM"),
         event_types=("sanctions",),
         speakers=("Antony Blinken",),
+        review_statuses=("imported",),
+        outcomes=("failure",),
+        confirmations=("confirmed", "claimed"),
+        sites=("Sohae",),
+        range_bands=("5500 km and over", "not reported"),
+        apogee_bands=("1000 km and over",),
     )
     query = url_state.filters_to_query(filters)
+    assert query["range_band"] == ["5500 km and over", "not reported"]
+    assert query["review"] == ["imported"]
     assert query["from"] == "2022-01-01"
     assert query["class"] == ["SRBM", "ICBM"]
     parsed = url_state.parse(query, PARAMS)
@@ -76,12 +92,26 @@ def test_streamlit_own_parameters_are_not_reported():
 
 
 def test_dates_outside_the_widget_bounds_are_reported():
-    params = url_state.filter_params(
-        (), (), (), (), dates=(dt.date(1945, 1, 1), dt.date(2022, 12, 31))
-    )
+    params = url_state.filter_params({}, dates=(dt.date(1945, 1, 1), dt.date(2022, 12, 31)))
     parsed = url_state.parse({"from": "1900-01-01", "to": "2030-01-01"}, params)
     assert parsed.values == {}
     assert parsed.notices == [
         "Ignored URL parameter from=1900\\-01\\-01: outside 1945-01-01..2022-12-31.",
         "Ignored URL parameter to=2030\\-01\\-01: outside 1945-01-01..2022-12-31.",
     ]
+
+
+def test_launch_detail_filters_refuse_values_not_in_the_data():
+    query = {
+        "review": ["pending", "imported"],
+        "outcome": "exploded",
+        "range_band": "9000 km",
+        "launch_site": "Atlantis",
+    }
+    parsed = url_state.parse(query, PARAMS)
+    assert parsed.values["review"] == ("imported",)
+    assert parsed.values["outcome"] == () and parsed.values["range_band"] == ()
+    text = "\n".join(parsed.notices)
+    assert len(parsed.notices) == 4
+    for shown in ("review=pending", "outcome=exploded", "range\\_band=9000 km", "launch\\_site"):
+        assert shown in text, (shown, text)

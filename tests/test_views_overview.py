@@ -16,10 +16,21 @@ def test_overview_counts_latest_records_and_version():
         "Statements": str(len(statements)),
     }
     latest = at.dataframe[0].value
-    assert str(latest.iloc[0]["date_local"])[:10] == str(launches["date_local"].max())[:10]
-    assert "Dataset version" in " ".join(texts(at.caption))
+    newest = launches.sort_values(["date_local", "time_local"], ascending=False).head(8)
+    assert latest["date_shown"].tolist() == [str(d)[:10] for d in newest["date_local"]]
+    assert latest["time_local"].tolist() == newest["time_local"].tolist()
+    sites = pd.read_parquet(DATASETS_DIR / "launch_sites.parquet").set_index("site_id")["name"]
+    expected_sites = newest["site_id"].map(sites).fillna("").tolist()
+    assert latest["site_name"].fillna("").tolist() == expected_sites
+    captions = " ".join(texts(at.caption))
+    assert "Dataset version" in captions
+    assert "Showing the whole record" in captions and "(the default)" in captions
+    first_launch = str(launches["date_local"].min())[:10]
+    assert f"launches: {first_launch} to" in captions
     bars = plotly_specs(at)[0]["data"]
     assert sum(sum(array(trace["y"])) for trace in bars) == launches["count"].sum()
+    years = {row[0][:4] for trace in bars for row in trace["customdata"]}
+    assert years == {str(y) for y in pd.to_datetime(launches["date_local"]).dt.year}
     assert [b.label for b in at.get("download_button")] == [
         "Download these launches (CSV)",
         "Download these events (CSV)",

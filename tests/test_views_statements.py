@@ -77,8 +77,12 @@ def test_a_card_cites_its_source_and_links_to_the_timeline():
 def test_search_text_is_never_markup():
     at = run_page("statements", {"q": "<img src=x onerror=alert(1)>"})
     assert "**0** of" in _count_line(at)
-    assert "No statements match" in " ".join(texts(at.info))
+    notice = " ".join(texts(at.info))
+    assert "found nothing" in notice
     assert "<img" not in markdown_text(at)
+    # The search text is echoed in the notice, with every markup character escaped.
+    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in notice
+    assert not re.search(r"(?<!\\)[<>]", notice)
 
 
 def test_unknown_or_hidden_statement_link_gives_one_notice():
@@ -102,3 +106,66 @@ def test_page_past_the_end_falls_back_to_the_first_with_a_notice(statements):
     assert "Page 999 does not exist" in " ".join(texts(at.warning))
     last = -(-len(statements) // 10)
     assert f"Page 1 of {last}, 10 per page, newest first." in texts(at.caption)
+
+
+def _unescaped(text: str) -> str:
+    """Markdown text as the reader sees it (the page backslash-escapes data text)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _infos(at) -> str:
+    return " ".join(_unescaped(t) for t in texts(at.info))
+
+
+def test_a_search_that_matches_nothing_anywhere_is_not_blamed_on_the_filters(statements):
+    assert _expected(statements, "zzyzx").empty
+    # Filters are set too, and still are not named as the reason.
+    at = run_page("statements", {"q": "zzyzx", "stance": "threaten", "from": "2022-01-01"})
+    shown = _infos(at)
+    assert "The search “zzyzx” found nothing: no statement in the whole dataset matches it" in (
+        shown
+    )
+    assert "filters hide" not in shown and "Widen" not in shown
+
+
+def test_a_search_hidden_by_the_sidebar_says_so_with_the_count(statements):
+    matches = _expected(statements, "deterrence")
+    before_all = (statements["date"].min() - pd.Timedelta(days=1)).isoformat()
+    at = run_page("statements", {"q": "deterrence", "to": before_all})
+    assert _infos(at) == (
+        f"{len(matches)} statements in the whole dataset match the search “deterrence”, but the "
+        f"filters hide them: the sidebar's date range or speaker filter hides {len(matches)}. "
+        "To see them, widen the sidebar's filters."
+    )
+
+
+def test_sidebar_and_facets_each_get_their_share_of_hidden_matches(statements):
+    matches = _expected(statements, "deterrence").sort_values("date")
+    # The sidebar keeps the later matches; a stance none of them has hides the rest.
+    cut = matches["date"].iloc[len(matches) // 2]
+    kept = matches[matches["date"] >= cut]
+    in_view = statements[statements["date"] >= cut]
+    stance = sorted(set(in_view["stance"]) - set(kept["stance"]))[0]
+    at = run_page("statements", {"q": "deterrence", "from": cut.isoformat(), "stance": stance})
+    assert at.multiselect(key="stance").value == [stance]
+    assert _infos(at) == (
+        f"{len(matches)} statements in the whole dataset match the search “deterrence”, but the "
+        f"filters hide them: the sidebar's date range or speaker filter hides "
+        f"{len(matches) - len(kept)}; the speaker type, stance, organization or state facets "
+        f"hide {len(kept)}. To see them, widen the sidebar's filters or clear a facet."
+    )
+
+
+def test_a_link_to_one_statement_is_named_when_it_hides_the_matches(statements):
+    matches = _expected(statements, "deterrence")
+    assert "st-2022-01-14-richey" not in set(matches["statement_id"])
+    at = run_page("statements", {"q": "deterrence", "statement": "st-2022-01-14-richey"})
+    assert f"showing only the linked statement hides {len(matches)}" in _infos(at)
+
+
+def test_a_search_with_no_word_in_it_says_so():
+    at = run_page("statements", {"q": "*** ???"})
+    assert _infos(at) == (
+        "The search “*** ???” holds no word to look for (letters or digits), so it matches no "
+        "statement."
+    )

@@ -1,6 +1,8 @@
-from app_runner import markdown_text, metrics, plotly_specs, run_page, texts
+import pandas as pd
+from app_runner import array, markdown_text, plotly_specs, run_page, texts
 
 from dashboard import plain_text
+from dashboard.paths import DATASETS_DIR
 
 
 def test_timeline_draws_lanes_and_legend_by_class_and_event_type():
@@ -43,18 +45,48 @@ def test_unknown_or_filtered_out_selection_gives_a_notice():
     assert "Launch prk-2022-01-14-uiju" not in texts(at.subheader)
 
 
-def test_action_reaction_panel_reads_its_options_from_the_url():
-    at = run_page("timeline", {"lag_type": "sanctions", "lag_days": "3"})
-    shown = metrics(at)
-    assert shown["Events"] == "1"  # one sanctions event dated to the day
-    assert shown["Followed within 3 d"] == "100%"  # 12 Jan 2022 -> launch on 14 Jan
-    pairs = at.dataframe[-1].value
-    assert pairs["launch_id"].tolist() == ["prk-2022-01-14-uiju"]
-    assert pairs["lag_days"].tolist() == [2]
-    assert float(shown["p (one-sided)"]) < 1
-
-
 def test_timeline_empty_state():
     at = run_page("timeline", {"from": "2000-01-01", "to": "2000-01-02"})
     assert "No launches or diplomatic events" in " ".join(texts(at.info))
     assert not at.get("plotly_chart")
+
+
+def test_per_year_view_from_the_url_draws_missiles_by_class():
+    launches = pd.read_parquet(DATASETS_DIR / "launches.parquet")
+    at = run_page("timeline", {"view": "per year"})
+    assert at.radio(key="view").value == "per year"
+    bars = plotly_specs(at)[0]["data"]
+    assert {trace["type"] for trace in bars} == {"bar"}
+    assert sum(sum(array(trace["y"])) for trace in bars) == launches["count"].sum()
+    assert "Click a bar to narrow the dates to that year." in " ".join(texts(at.caption))
+    at = run_page("timeline", {"view": "per month", "class": "ICBM"})
+    bars = plotly_specs(at)[0]["data"]
+    assert [trace["name"] for trace in bars] == ["ICBM"]
+
+
+def test_bad_view_gives_a_notice_and_the_record_view():
+    at = run_page("timeline", {"view": "per decade"})
+    assert "view=per decade: not one of the values" in " ".join(texts(at.warning))
+    assert at.radio(key="view").value == "each record"
+    assert {t["type"] for t in plotly_specs(at)[0]["data"]} == {"scatter"}
+
+
+def test_timeline_says_what_each_kind_covers_and_shades_what_it_does_not():
+    events = pd.read_parquet(DATASETS_DIR / "diplomatic_events.parquet")
+    launches = pd.read_parquet(DATASETS_DIR / "launches.parquet")
+    at = run_page("timeline")
+    captions = " ".join(texts(at.caption))
+    first, last = events["date_start"].min(), events["date_start"].max()
+    assert f"diplomatic events: {first} to {last} ({len(events)})" in captions
+    layout = plotly_specs(at)[0]["layout"]
+    lane = layout["yaxis"]["ticktext"].index("Diplomacy")
+    shaded_ends = {
+        str(shape["x1"])[:10]
+        for shape in layout.get("shapes", [])
+        if shape["y0"] < lane < shape["y1"]
+    }
+    # The events lane is shaded after the last event when launches run on past it.
+    assert (str(launches["date_local"].max()) in shaded_ends) == (
+        launches["date_local"].max() > last
+    )
+    assert layout["legend"]["orientation"] == "h"

@@ -66,9 +66,9 @@ def _same_place(missile: Missile, event: dict, sites: dict[str, dict]) -> bool:
 
 
 def report(name: str, copy: Copy, result: Coverage) -> list[str]:
-    first = min((m.date_local for m in copy.missiles), default="-")
+    dates = sorted(m.date_local for m in copy.missiles) or ["-"]
     lines = [
-        f"{name}: {result.missiles} missiles ({first} .. {copy.latest}); "
+        f"{name}: {result.missiles} missiles (KST {dates[0]} .. {dates[-1]}); "
         f"{result.missiles - len(result.uncovered)} covered by a launch event "
         f"(KST date, site within {SAME_PLACE_KM:g} km); "
         f"{len(result.short_days)} day(s) with fewer missiles in the dataset than in the copy"

@@ -1,6 +1,8 @@
-"""Map: launch sites sized by launches, arcs to impact points, optional range rings."""
+"""Map: launch sites sized by launches, arcs to impact points, range rings, a year control."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -9,7 +11,16 @@ from dashboard.context import Context, current_context
 from dashboard.data_io import basemap_layers
 from dashboard.url_state import Param
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 RINGS, RING_SITE, SITE, MAP = "rings", "ring_site", "site", "launch_map"
+ARCS, YEAR, PLAY = "arcs", "year", "play"
+# While playing, the year section reruns this often and shows the next year with launches.
+PLAY_SECONDS = 2.0
+# Set by each full run and taken by the year section's first run after it: the section's
+# later runs are the play timer's ticks (its controls are disabled while playing).
+_FULL_RUN = "map_full_run"
 
 
 def params(data) -> list[Param]:
@@ -18,6 +29,9 @@ def params(data) -> list[Param]:
         Param(RINGS, "bool"),
         Param(RING_SITE, "choice", tuple(located)),
         Param(SITE, "choice", tuple(located)),
+        Param(ARCS, "choice", tuple(deck.ARC_MODES)),
+        Param(YEAR, "choice", deck.year_options(data.launches)),
+        Param(PLAY, "bool"),
     ]
 
 
@@ -33,13 +47,57 @@ def _clear_site() -> None:
     st.query_params.pop(SITE, None)
 
 
+def _set_year(year: str) -> None:
+    # Through the widget's state: a bound parameter changes only that way, and the URL follows.
+    st.session_state[YEAR] = year
+
+
+def _year_control(ctx: Context, playing: bool) -> str:
+    """The year slider with step buttons; returns "All" or the year shown."""
+    years = deck.years_with_launches(ctx.launches)
+    if playing and not st.session_state.pop(_FULL_RUN, False):
+        _set_year(deck.play_year(years, st.session_state.get(YEAR, deck.ALL_YEARS)))
+    slider, back, forward = st.columns([8, 2, 2], vertical_alignment="bottom")
+    year = slider.select_slider(
+        "Year",
+        deck.year_options(ctx.data.launches),  # "All" first: the default
+        key=YEAR,
+        bind="query-params",
+        help="Show one year's launches (KST dates), or All.",
+        disabled=playing,
+    )
+    for column, label, step, key in (
+        (back, "◀ Previous year", -1, "year_back"),
+        (forward, "Next year ▶", 1, "year_forward"),
+    ):
+        target = deck.step_year(years, year, step)
+        column.button(
+            label,
+            key=key,
+            on_click=_set_year,
+            args=(target,),
+            disabled=playing or target is None,
+            help="Steps to the nearest year with launches in view.",
+            width="stretch",
+        )
+    return year
+
+
 DEFAULT_RING_SITE = "pyongyang-airport"
 
 
 def render(ctx: Context) -> None:
     st.title("Map of launch origins and ranges")
     sites = ctx.data.launch_sites.dropna(subset=["lat", "lon"]).set_index("site_id")
-    left, right = st.columns([1, 2])
+    arcs_column, left, right, play = st.columns([2, 1, 2, 1], vertical_alignment="bottom")
+    arc_mode = arcs_column.radio(
+        "Arcs",
+        tuple(deck.ARC_MODES),
+        key=ARCS,
+        bind="query-params",
+        horizontal=True,
+        help="; ".join(f"{mode}: {meaning}" for mode, meaning in deck.ARC_MODES.items()),
+    )
     show_rings = left.toggle("Range rings", value=False, key=RINGS, bind="query-params")
     ring_site = right.selectbox(
         "Rings centred on",
@@ -55,28 +113,63 @@ def render(ctx: Context) -> None:
         center = (float(site["lat"]), float(site["lon"]), str(site["name"]))
         right.caption(f"Centre: {plain_text.escape(site['name'])}")
 
+    playing = play.toggle(
+        "Play years",
+        key=PLAY,
+        bind="query-params",
+        help=f"Show each year with launches in turn, {PLAY_SECONDS:g} s apiece, looping "
+        "until switched off. The year shown is in the URL at every step.",
+    )
+    st.session_state[_FULL_RUN] = True
+    # Only this section reruns on the play timer's ticks; off, it has no timer.
+    section = st.fragment(_years_map_and_table, run_every=PLAY_SECONDS if playing else None)
+    section(ctx, sites, center, arc_mode, playing)
+
+
+def _years_map_and_table(
+    ctx: Context,
+    sites: pd.DataFrame,
+    center: tuple[float, float, str] | None,
+    arc_mode: str,
+    playing: bool,
+) -> None:
+    """Year control, map, key and table: the part that reruns on its own while playing."""
+    year = _year_control(ctx, playing)
+    shown = deck.in_year(ctx.launches, year)
     if ctx.launches.empty:
         ui.empty_state("launches to map")
+    elif shown.empty:
+        st.info(
+            f"No launches in view in {plain_text.escape(year)}. Step to another year or "
+            "slide to All.",
+            icon=":material/event_busy:",
+        )
     theme = ctx_theme()
     st.pydeck_chart(
-        deck.build_deck(ctx.launches, basemap_layers(), theme, center),
+        deck.build_deck(shown, basemap_layers(), theme, center, arc_mode),
         height=560,
         key=MAP,
         on_select=_take_map_selection,
         selection_mode="single-object",
     )
-    if not ctx.launches.empty:
-        st.html(deck.legend_html(ctx.launches))
+    if not shown.empty:
+        st.html(deck.legend_html(shown))
     st.caption(
-        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point, "
-        "coloured by missile class: bold where a source reports the impact point, faint and "
-        "thin where it is estimated from the reported heading and range along a great circle. "
-        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. "
+        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point "
+        "along the great circle, coloured by missile class: bold where a source reports the "
+        "impact point, faint and thin where it is estimated from the reported heading and "
+        "range. Grouped, one arc stands for a site's launches of one class flying the same "
+        "way (to the nearest of eight compass points): it is drawn as their launch of median "
+        "range and widens with their number; its tooltip gives the spread. Each arc peaks at "
+        "half its apogee on the map's scale, so heights compare truly; an arc with no "
+        "reported apogee lies flat. "
+        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. Tooltips say whether a record was "
+        "reviewed by a curator or imported from a database and not yet reviewed. "
         "Basemap: Natural Earth (public domain), via the world-atlas package."
     )
 
     st.subheader("Launches on the map")
-    launches = ctx.launches
+    launches = shown
     site = st.query_params.get(SITE)
     if site in set(sites.index):
         launches = launches[launches["site_id"] == site]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, tables, ui
 from dashboard.context import Context, current_context
-from dashboard.filters import sort_newest_first
+from dashboard.filters import latest_launches, sort_newest_first
 
 
 def params(data) -> list:
@@ -27,30 +27,37 @@ def render(ctx: Context) -> None:
         f"Dataset version {ctx.data.version}, built {ctx.data.built_at}. "
         "Launch dates are Korea Standard Time (UTC+9)."
     )
+    ui.coverage_caption(ctx)
 
     if ctx.launches.empty:
         ui.empty_state("launches")
     else:
-        st.subheader("Missiles fired per month")
-        st.plotly_chart(charts.monthly_launches_figure(ctx.launches), key="monthly")
+        st.subheader("Missiles fired per year, by class")
+        st.plotly_chart(charts.launches_by_period_figure(ctx.launches, "year"), key="per_year")
+        st.page_link(
+            ui.PAGE_FILES["launches"],
+            label="Facets, per-year and per-site tables on the Launches page",
+            icon=":material/rocket_launch:",
+            query_params=ui.filters_query(ctx),
+        )
 
     left, right = st.columns(2)
     with left:
         st.subheader("Latest launches")
-        latest = sort_newest_first(ctx.launches, "date_local").head(LATEST)
+        latest = latest_launches(ctx.launches, LATEST)
         if latest.empty:
             ui.empty_state("launches")
         else:
-            shown = latest[
+            shown = tables.with_date_text(latest)[
                 [
-                    "date_local",
+                    "date_shown",
                     "time_local",
-                    "state",
+                    "site_name",
                     "missile_class",
                     "missile_name",
                     "count",
                     "range_km",
-                    "site_name",
+                    "review_status",
                 ]
             ]
             ui.show_table(shown)

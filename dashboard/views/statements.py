@@ -101,7 +101,7 @@ def render(ctx: Context) -> None:
     pages = search.page_count(len(found), PER_PAGE)
     st.markdown(f"**{len(found):,}** of {len(pool):,} statements in view match.")
     if found.empty:
-        ui.empty_state("statements match the search")
+        _explain_no_match(ctx, query)
         return
     asked = st.query_params.get(PAGE, "")
     if asked.isdigit() and int(asked) > pages:
@@ -121,6 +121,63 @@ def render(ctx: Context) -> None:
         "statements",
         f"Download all {len(found):,} matching statements (CSV)",
         "dl_statements",
+    )
+
+
+def _explain_no_match(ctx: Context, query: search.StatementQuery) -> None:
+    """Say why no statement is shown, blaming the filters only when they are the reason."""
+    searched = f"“{plain_text.escape(plain_text.shorten(query.text))}”"
+    if query.unsearchable:
+        st.info(
+            f"The search {searched} holds no word to look for (letters or digits), so it "
+            "matches no statement.",
+            icon=":material/search_off:",
+        )
+        return
+    hidden = search.hidden_matches(
+        ctx.data.statements, ctx.statements, ctx.data.statement_index, query
+    )
+    if hidden.in_dataset == 0:
+        st.info(
+            f"The search {searched} found nothing: no statement in the whole dataset matches "
+            "it, whatever the filters. Every search word must begin a word of a quote, "
+            "paraphrase, speaker or role; try fewer or shorter words."
+            if query.terms
+            else "The dataset holds no statements.",
+            icon=":material/search_off:",
+        )
+        return
+    n = hidden.in_dataset
+    if query.terms:
+        matched = (
+            f"{n:,} statement{'s' if n > 1 else ''} in the whole dataset "
+            f"match{'' if n > 1 else 'es'} the search {searched}"
+        )
+    else:
+        matched = f"The dataset holds {n:,} statement{'s' if n > 1 else ''}"
+    layers = [
+        (count, hides, remedy)
+        for count, hides, remedy in (
+            (
+                hidden.by_sidebar,
+                "the sidebar's date range or speaker filter hides",
+                "widen the sidebar's filters",
+            ),
+            (
+                hidden.by_facets,
+                "the speaker type, stance, organization or state facets hide",
+                "clear a facet",
+            ),
+            (hidden.by_link, "showing only the linked statement hides", "show all statements"),
+        )
+        if count
+    ]
+    them = "them" if n > 1 else "it"
+    hides = "; ".join(f"{what} {count:,}" for count, what, _ in layers)
+    remedies = " or ".join(remedy for _, _, remedy in layers)
+    st.info(
+        f"{matched}, but the filters hide {them}: {hides}. To see {them}, {remedies}.",
+        icon=":material/filter_alt_off:",
     )
 
 

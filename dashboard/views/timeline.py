@@ -5,13 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, lag, plain_text, records, ui
+from dashboard import action_reaction, charts, coverage, plain_text, records, ui, url_state
+from dashboard.action_reaction import LAG_DAYS, LAG_TYPE
 from dashboard.context import Context, current_context
-from dashboard.filters import present
+from dashboard.filters import period_bounds, present
 from dashboard.schema import EVENT_TYPES
 from dashboard.url_state import Param
 
-SELECTED, LAG_TYPE, LAG_DAYS, CHART = "sel", "lag_type", "lag_days", "timeline_chart"
+SELECTED, CHART = "sel", "timeline_chart"
+VIEW, PER_YEAR, PER_MONTH, EACH = "view", "per year", "per month", "each record"
+VIEWS = (EACH, PER_MONTH, PER_YEAR)
+# Clicking a bar narrows the dates to its period and steps to the next finer view.
+FINER = {PER_YEAR: (PER_MONTH, "year"), PER_MONTH: (EACH, "month")}
 # The record selector is not bound to the URL: a bound selectbox would put its display
 # label in the URL. Callbacks write the record key to `sel` instead.
 PICKER = "record_picker"
@@ -26,6 +31,7 @@ def params(data) -> list[Param]:
         Param(SELECTED, "text"),
         Param(LAG_TYPE, "choice", _event_types(data)),
         Param(LAG_DAYS, "int", low=1, high=60),
+        Param(VIEW, "choice", VIEWS),
     ]
 
 
@@ -47,6 +53,54 @@ def _take_picker() -> None:
     _select(st.session_state[PICKER])
 
 
+def _narrow_to_bar(last) -> None:
+    """Bar click -> that year's or month's dates in the sidebar, one step finer view."""
+    points = st.session_state[CHART]["selection"]["points"]
+    if not points or not points[0].get("customdata"):
+        return
+    finer, period = FINER[st.session_state[VIEW]]
+    first, end = period_bounds(points[0]["customdata"][0], period, last)
+    st.session_state[url_state.DATE_FROM], st.session_state[url_state.DATE_TO] = first, end
+    st.session_state[VIEW] = finer
+
+
+def _chart(ctx: Context, selected: str | None, view: str) -> None:
+    if view == EACH:
+        spans = coverage.collected_spans(
+            ctx.data.launches, ctx.data.diplomatic_events, ctx.data.statements
+        )
+        st.plotly_chart(
+            charts.timeline_figure(ctx.launches, ctx.events, selected, spans),
+            key=CHART,
+            on_select=_take_chart_selection,
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
+        st.caption(
+            "Marker size grows with range; colour is the missile class; symbols mark event "
+            "types. Records on the same day, or too close to tell apart, are spread across "
+            "their lane. Grey bands: not collected. Click a point to open it below. Drag the "
+            "range slider to zoom."
+        )
+        return
+    if ctx.launches.empty:
+        ui.empty_state("launches")
+        return
+    period = "year" if view == PER_YEAR else "month"
+    last = ctx.data.launches["date_local"].max().date()
+    st.plotly_chart(
+        charts.launches_by_period_figure(ctx.launches, period),
+        key=CHART,
+        on_select=lambda: _narrow_to_bar(last),
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+    st.caption(
+        f"Missiles fired {view}, stacked by class (diplomatic events are shown only in the "
+        f"each-record view). Click a bar to narrow the dates to that {period}."
+    )
+
+
 def render(ctx: Context) -> None:
     st.title("Timeline")
     options = records.record_options(ctx.launches, ctx.events)
@@ -59,21 +113,12 @@ def render(ctx: Context) -> None:
             icon=":material/link_off:",
         )
 
+    ui.coverage_caption(ctx)
+    view = st.radio("Show", VIEWS, key=VIEW, bind="query-params", horizontal=True)
     if ctx.launches.empty and ctx.events.empty:
         ui.empty_state("launches or diplomatic events")
     else:
-        figure = charts.timeline_figure(ctx.launches, ctx.events, selected)
-        st.plotly_chart(
-            figure,
-            key=CHART,
-            on_select=_take_chart_selection,
-            selection_mode="points",
-            config={"displaylogo": False},
-        )
-        st.caption(
-            "Marker size grows with range; colour is the missile class; symbols mark event "
-            "types. Click a point to open it below. Drag the range slider to zoom."
-        )
+        _chart(ctx, selected, view)
         shown = pd.concat(
             [
                 ctx.launches.assign(record="launch"),
@@ -98,7 +143,7 @@ def render(ctx: Context) -> None:
     if selected:
         _detail(ctx, selected)
     st.divider()
-    _action_reaction(ctx)
+    action_reaction.render(ctx, _event_types(ctx.data))
 
 
 def _detail(ctx: Context, key: str) -> None:
@@ -134,42 +179,6 @@ def _detail(ctx: Context, key: str) -> None:
                 icon=":material/format_quote:",
                 query_params=ui.filters_query(ctx, statement=statement.statement_id),
             )
-
-
-def _action_reaction(ctx: Context) -> None:
-    st.subheader("Action and reaction")
-    st.caption(
-        "Do launches follow a kind of event more often than chance? For each event dated to the "
-        "day, launches 1 to N days later are counted; the same share is computed for event dates "
-        "placed at random over the period in view (2,000 seeded placements)."
-    )
-    types = _event_types(ctx.data)
-    left, right = st.columns(2)
-    event_type = left.selectbox(
-        "Event type",
-        types,
-        index=types.index("sanctions") if "sanctions" in types else 0,
-        key=LAG_TYPE,
-        bind="query-params",
-    )
-    window = right.slider("Window N (days)", 1, 60, 14, key=LAG_DAYS, bind="query-params")
-    events = lag.dated_events(ctx.events, event_type)
-    if events.empty or ctx.launches.empty:
-        ui.empty_state("events of this type dated to the day, or no launches")
-        return
-    dates = pd.concat([ctx.launches["date_local"], ctx.events["date_start"]])
-    result = lag.action_reaction(events, ctx.launches, window, (dates.min(), dates.max()))
-    cols = st.columns(4)
-    cols[0].metric("Events", result.events)
-    cols[1].metric(f"Followed within {window} d", f"{result.observed_share:.0%}")
-    cols[2].metric("Chance level", f"{result.baseline_mean:.0%}")
-    cols[3].metric("p (one-sided)", f"{result.p_value:.3f}")
-    left, right = st.columns(2)
-    left.plotly_chart(charts.lag_figure(result), key="lag_hist")
-    right.plotly_chart(charts.baseline_figure(result), key="lag_baseline")
-    if not result.pairs.empty:
-        ui.show_table(result.pairs)
-        ui.download_csv(result.pairs, "action_reaction", "Download these pairs (CSV)", "dl_lag")
 
 
 if __name__ == "__main__":
