@@ -54,8 +54,10 @@ def test_offsets_point_at_the_words():
     assert text[mention.start - 100 : mention.end - 100] == "early Sunday"
 
 
-def test_weekday_before_publication():
-    assert weekday_before("Friday", THURSDAY) == dt.date(2023, 1, 13)
+def test_weekday_before_publication_or_the_next_day_in_korea():
+    assert weekday_before("Wednesday", THURSDAY) == dt.date(2023, 1, 18)
+    # A US page dated Thursday reporting a launch "on Friday" in Korea.
+    assert weekday_before("Friday", THURSDAY) == dt.date(2023, 1, 20)
 
 
 @pytest.mark.parametrize(

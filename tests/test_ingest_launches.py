@@ -76,11 +76,23 @@ def test_earlier_launches_mentioned_in_passing_are_their_own_candidates():
 
 
 def test_south_koreas_own_test_is_a_kor_launch_the_same_day():
-    _, found = launches("launch_south.txt")
+    _, found = launches("launch_south.txt", published=dt.date(2023, 1, 21))
     assert [(x.state, x.date, x.fields["missile_class"]) for x in found] == [
-        ("KOR", dt.date(2023, 1, 13), "SLBM"),
-        ("PRK", dt.date(2023, 1, 13), "SRBM"),
+        ("KOR", dt.date(2023, 1, 20), "SLBM"),
+        ("PRK", dt.date(2023, 1, 20), "SRBM"),
     ]
+
+
+def test_a_statement_day_and_last_weeks_launches_are_not_this_launch():
+    text = (
+        "North Korea’s latest launch was a hypersonic missile, state media said Thursday.\n"
+        "Japan reported Wednesday that North Korea had conducted a ballistic missile test.\n"
+        "Last week the North fired medium-range missiles. The missile made a 120 km turn.\n"
+    )
+    [launch] = find_launches(text, THURSDAY, small_gazetteer())
+    assert launch.date == dt.date(2023, 1, 18)
+    assert launch.fields["missile_class"] == "hypersonic"
+    assert "range_km" not in launch.fields
 
 
 def test_class_is_the_first_named_unless_a_designation_says_otherwise():

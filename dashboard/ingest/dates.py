@@ -2,8 +2,9 @@
 
 News reports date recent events by weekday ("on Thursday", "early Sunday", "late Monday")
 relative to the publication date, and older ones explicitly ("on January 5", "July 26, 2019").
-A weekday word names the most recent such day on or before publication: reports describe what
-has happened, and a same-day report says "on Thursday" of the day it is published.
+A weekday word names the most recent such day on or before publication (reports describe what
+has happened, and a same-day report says "on Thursday" of the day it is published), or the
+day after it, which in Korea's time zone is often already the day of the launch.
 """
 
 from __future__ import annotations
@@ -90,9 +91,11 @@ class TimeMention:
 
 
 def weekday_before(weekday: str, published: dt.date) -> dt.date:
-    """The most recent `weekday` on or before the publication date."""
+    """The most recent `weekday` on or before the publication date, except the day after it:
+    Korea is ahead of the Americas and Europe, so a report dated Friday there can describe a
+    launch early on Saturday in Korea, but hardly one six days before by weekday alone."""
     back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
-    return published - dt.timedelta(days=back)
+    return published + dt.timedelta(days=1) if back == 6 else published - dt.timedelta(days=back)
 
 
 def _year_for(month: int, day: int, published: dt.date) -> int:

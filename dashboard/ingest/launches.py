@@ -48,7 +48,7 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
 _NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
 _TRIGGER = re.compile(
     r"\b(?:fired|fires|fire|firing|launched|launches|launching|launch|test-fired|test-fires|"
-    r"tested|testing|test of|tests of|flew|flying)\b",
+    r"tested|testing|test of|tests of|flew|flying|conducted)\b",
     re.IGNORECASE,
 )
 _MISSILE = re.compile(
@@ -64,6 +64,11 @@ _COUNT = re.compile(
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
 )
+# "state media said Thursday": the day of the statement, not of the launch.
+_SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
+_RANGE_CUE = re.compile(
+    r"(?:flew|flying|flown|travel\w*|range|distance|covered|reach\w*)\b[^.]{0,30}$", re.IGNORECASE
+)
 _ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
@@ -77,7 +82,7 @@ _SINCE_DAYS = re.compile(
 )
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\w+) days (?P<dir>after|before) (?:it|north korea|the north|pyongyang) "
-    r"(?P<verb>announced|fired|launched|tested|conducted)(?P<what>[^,.;]*)",
+    r"(?P<verb>fired|launched|tested|conducted)(?P<what>[^,.;]*)",
     re.IGNORECASE,
 )
 LANDING = (
@@ -168,6 +173,7 @@ class _Finder:
         self.text, self.published, self.gazetteer = text, published, gazetteer
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
+        self.undated: list[Span] = []
 
     def launch(self, state: str, mention: dates.DateMention) -> Launch:
         key = (state, mention.date)
@@ -182,13 +188,16 @@ class _Finder:
         trigger = _TRIGGER.search(words)
         if not trigger or not _MISSILE.search(words):
             return
-        mentions = [
+        every = [
             m
             for m in dates.find_dates(words, self.published, sentence.start)
-            if m.precision == "day"
-            # "in March" after a launch, not "this month": a period is not a launch date
-            or (m.how == "month only" and self._month_is_launch(words, m, sentence.start))
+            if not _SAID_ON.search(words[: m.start - sentence.start])
         ]
+        # Only launches dated to the day: a month or a period ("last week") is too vague to
+        # place a launch, and a sentence about last week is not about the launch in hand.
+        mentions = [m for m in every if m.precision == "day"]
+        if every and not mentions:
+            return
         verb_at = sentence.start + trigger.start()
         after = [m for m in mentions if m.start >= verb_at]
         state = _state(words[: trigger.start()])
@@ -212,14 +221,16 @@ class _Finder:
             if "date_local" not in launch.evidence or launch.evidence["date_local"] == (0, 0):
                 launch.evidence["date_local"] = self.current.evidence.get("date_local", (0, 0))
         else:
+            # An undated lede ("the latest launch involved a hypersonic missile, state media
+            # said") describes the launch the article dates further down.
+            self.undated.append(sentence)
             return
+        if self.current is None:
+            for earlier in self.undated:
+                self.fill(launch, earlier.text, earlier.start)
         self.current = launch
         self.fill(launch, words, sentence.start)
         self.passing(words, sentence.start, launch)
-
-    def _month_is_launch(self, words: str, mention: dates.DateMention, offset: int) -> bool:
-        lead = words[max(0, mention.start - offset - 60) : mention.start - offset]
-        return bool(re.search(r"launch|fired|test", lead)) and "since" not in lead
 
     def fill(self, launch: Launch, words: str, offset: int) -> None:
         claimant = _claimant(words)
@@ -244,7 +255,13 @@ class _Finder:
             km = float(match["value"].replace(",", ""))
             if match["unit"].lower() == "miles":
                 km = round(km * 1.609344)
-            cue = "apogee_km" if _APOGEE_CUE.search(words[: match.start()][-40:]) else "range_km"
+            lead = words[: match.start()][-40:]
+            if _APOGEE_CUE.search(lead):
+                cue = "apogee_km"
+            elif _RANGE_CUE.search(lead):
+                cue = "range_km"
+            else:
+                continue  # a distance that is not the flight ("a 120 km lateral movement")
             launch.set(cue, km, _span(match, offset), claimant)
         for pattern, area in LANDING:
             match = re.search(pattern, words, re.IGNORECASE)
