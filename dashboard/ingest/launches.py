@@ -42,7 +42,8 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
     (r"hypersonic", "hypersonic"),
     (r"intermediate-range|\bIRBMs?\b", "IRBM"),
     (r"medium-range|\bMRBMs?\b", "MRBM"),
-    (r"short-range|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
+    # "short-range projectiles" names no class: only missiles do.
+    (r"short-range (?:ballistic )?missiles?|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
     (r"satellite|space launch|carrier rocket|\bSLV\b", "SLV"),
 )
 _NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
@@ -192,6 +193,7 @@ class _Finder:
             m
             for m in dates.find_dates(words, self.published, sentence.start)
             if not _SAID_ON.search(words[: m.start - sentence.start])
+            and not (m.how.startswith(('"today', '"yesterday')) and _quoted(words, m, sentence))
         ]
         # Only launches dated to the day: a month or a period ("last week") is too vague to
         # place a launch, and a sentence about last week is not about the launch in hand.
@@ -225,11 +227,12 @@ class _Finder:
             # said") describes the launch the article dates further down.
             self.undated.append(sentence)
             return
-        if self.current is None:
-            for earlier in self.undated:
-                self.fill(launch, earlier.text, earlier.start)
+        first = self.current is None
         self.current = launch
         self.fill(launch, words, sentence.start)
+        if first:
+            for earlier in self.undated:
+                self.fill(launch, earlier.text, earlier.start)
         self.passing(words, sentence.start, launch)
 
     def fill(self, launch: Launch, words: str, offset: int) -> None:
@@ -297,6 +300,12 @@ class _Finder:
         if number and _number(number["n"] or ""):
             start = offset + match.start("what") + number.start()
             other.set("count", _number(number["n"]), (start, start + len(number[0])), None)
+
+
+def _quoted(words: str, mention: dates.DateMention, sentence: Span) -> bool:
+    """Inside quotation marks: a speaker's "today" is the day they spoke, not publication day."""
+    before = words[: mention.start - sentence.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _span(match: re.Match, offset: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ MIN_WORDS = 3
 _OPEN, _CLOSE = '“"', '”"'
 _VERBS = (
     r"(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
-    r"declared|argued|insisted|urged|explained|continued)"
+    r"declared|argued|insisted|urged|explained|continued|tweeted|posted)"
 )
 _PRONOUN = re.compile(rf"^[,.]?\s*(?P<np>he|she)\s+{_VERBS}\b", re.IGNORECASE)
 # `said Kazuto Suzuki, senior research fellow at ...`
@@ -309,7 +309,8 @@ def _person(name: str, app: str | None, span: tuple[int, int], people: _People) 
 
 
 _LEADING = re.compile(
-    r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also)\b[^,“”\"]*,\s*)+"
+    r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also)\b"
+    r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
 
 
