@@ -73,5 +73,8 @@ def test_every_quote_is_verbatim_at_its_offsets():
             assert text[statement.quote.start : statement.quote.end] == statement.quote.text
 
 
-def test_terms_in_quotation_marks_are_not_statements():
-    assert find_quotes('Seoul expressed "strong regret" over the "provocation".\n') == []
+def test_short_quotes_need_someone_saying_them():
+    text = 'Seoul expressed "strong regret" again. The so-called "peace offensive" went on.\n'
+    assert [q.text for q in find_quotes(text)] == ["strong regret", "peace offensive"]
+    found = find_statements(text)
+    assert [(s.quote.text, s.speaker.name) for s in found] == [("strong regret", "Seoul")]
