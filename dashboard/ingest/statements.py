@@ -22,7 +22,8 @@ from dashboard.ingest.text import Span, paragraphs, sentences
 MIN_WORDS = 1  # the gold set counts attributed scare quotes too
 _OPEN, _CLOSE = '“"', '”"'
 _VERBS = (
-    r"(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
+    # (?<!-): "so-called" calls nothing
+    r"(?<!-)(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
     r"declared|argued|insisted|urged|explained|continued|tweeted|posted|saying|threatened|"
     r"expressed|assessed|described|called)"
 )
