@@ -84,7 +84,9 @@ def test_report_per_split_and_skips_with_reason(tmp_path: Path, capsys):
     assert "split dev: 0 article(s)" in out
 
 
-def test_seed_gold_set_meets_the_dev_figures(capsys):
+def test_dev_gold_set_keeps_its_figures(capsys):
+    # A regression guard on the dev split (rules were written against it); the seeds' texts
+    # live in ../shared, so without them the figures would cover another set of articles.
     require_shared("seeds")
     assert evaluate.main(evaluate.GOLD_DIR, CURATED_DIR) == 0
     dev = capsys.readouterr().out.split("split heldout")[0]
@@ -92,7 +94,7 @@ def test_seed_gold_set_meets_the_dev_figures(capsys):
         m["field"]: (float(m["p"]), float(m["r"]))
         for m in re.finditer(r"  (?P<field>[a-z ]+?)\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)", dev)
     }
-    assert figures["launch date"][0] == 1.0
-    assert figures["launch date"][1] >= 0.9
-    assert figures["quote text"][0] == 1.0
-    assert min(figures["quote speaker"]) >= 0.85
+    assert min(figures["launch date"]) >= 0.9
+    assert min(figures["launch class"]) >= 0.9
+    assert min(figures["quote text"]) >= 0.95
+    assert min(figures["quote speaker"]) >= 0.9
