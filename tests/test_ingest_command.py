@@ -11,8 +11,10 @@ from ingest_helpers import FIXTURES
 from dashboard.__main__ import main
 from dashboard.curation.load import Record
 from dashboard.curation.validate import convert_record
-from dashboard.ingest.review import REVIEW_KEYS, TABLE_ORDER
+from dashboard.ingest import pipeline
+from dashboard.ingest.review import REVIEW_KEYS, TABLE_ORDER, check_evidence
 from dashboard.ingest.text import read_article, sha256
+from dashboard.paths import CURATED_DIR, DATASETS_DIR
 from dashboard.schema import TABLES
 
 
@@ -110,3 +112,25 @@ def test_statement_date_comes_from_the_attribution(tmp_path: Path):
     assert statement["evidence"]["date"]["text"] == "Tuesday"
     assert statement["speaker_type"] == "government"
     assert statement["state"] == "USA"
+
+
+STORED_TEXTS = sorted(
+    [
+        *(FIXTURES.glob("*.txt")),
+        *(DATASETS_DIR / "ingest_gold" / "texts").glob("*.txt"),
+    ]
+)
+
+
+def test_every_stored_article_gives_verbatim_quotes_and_valid_records():
+    """The tool's own guarantees, on every article text the repository holds."""
+    assert STORED_TEXTS
+    for path in STORED_TEXTS:
+        text = read_article(path)
+        document = pipeline.run(pipeline.Article(text, dt.date(2023, 1, 19)), CURATED_DIR)
+        assert check_evidence(document, text) == [], path.name
+        for table in TABLE_ORDER:
+            for position, row in enumerate(document[table], start=1):
+                fields = {k: v for k, v in row.items() if k not in REVIEW_KEYS}
+                record = Record(table, path, position, fields)
+                assert convert_record(TABLES[table], record)[1] == [], (path.name, table)
