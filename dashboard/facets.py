@@ -16,6 +16,9 @@ from dashboard.filters import APOGEE_BANDS, RANGE_BANDS, band_labels, band_of
 from dashboard.schema import CONFIRMATIONS, MISSILE_CLASSES, OUTCOMES, REVIEW_STATUSES
 
 UNKNOWN_SITE = "site not reported"
+# Facets whose value can be missing (no site; a database that gives no confirmation): the
+# missing ones are counted under these labels so the counts add up, but are no filter choice.
+NOT_GIVEN = {url_state.LAUNCH_SITE: UNKNOWN_SITE, url_state.CONFIRMATION: "not reported"}
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,16 @@ def facet_values(launches: pd.DataFrame, key: str) -> pd.Series:
 def facet_counts(launches: pd.DataFrame, facet: Facet) -> pd.DataFrame:
     """Value and number of launch events, in the facet's order (or most frequent first).
 
-    Launches without a site are counted as UNKNOWN_SITE; that value is not a filter choice.
+    Missing values are counted under their NOT_GIVEN label, last; that is not a filter choice.
     """
     values = facet_values(launches, facet.key)
-    if facet.key == url_state.LAUNCH_SITE:
-        values = values.fillna(UNKNOWN_SITE)
+    missing = NOT_GIVEN.get(facet.key)
+    if missing:
+        values = values.fillna(missing)
     counts = values.value_counts(sort=True)
     if facet.order:
-        counts = counts.reindex([v for v in facet.order if v in counts.index])
+        order = [*facet.order, *([missing] if missing else [])]
+        counts = counts.reindex([v for v in order if v in counts.index])
     return pd.DataFrame({"value": counts.index.astype(str), "launches": counts.to_numpy()})
 
 
@@ -116,5 +121,5 @@ def per_site(launches: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_choice(facet: Facet, value: str) -> bool:
-    """Whether the sidebar can filter on this facet value (an unknown site cannot)."""
-    return not (facet.key == url_state.LAUNCH_SITE and value == UNKNOWN_SITE)
+    """Whether the sidebar can filter on this facet value (a missing one cannot)."""
+    return value != NOT_GIVEN.get(facet.key)

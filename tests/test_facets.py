@@ -15,7 +15,7 @@ def _launches():
             "count": [2, 1, 3, 1, 1],
             "review_status": ["imported", "reviewed", "reviewed", "imported", "reviewed"],
             "outcome": ["unknown", "success", "failure", "success", "success"],
-            "confirmation": ["assessed", "confirmed", "confirmed", "confirmed", "confirmed"],
+            "confirmation": ["assessed", "confirmed", None, "confirmed", "confirmed"],
             "site_name": [None, "Pyongsong", "Kittaeryong", "Kittaeryong", None],
             "range_km": [500.0, 950.0, 250.0, None, 450.0],
             "apogee_km": [None, 4475.0, 50.0, None, 60.0],
@@ -69,3 +69,14 @@ def test_per_site_table_lists_busiest_sites_first_with_their_span():
     assert unknown["classes"] == "SRBM, SLBM"
     assert str(unknown["first"].date()) == "1993-05-29"
     assert facets.per_site(_launches().iloc[0:0]).empty
+
+
+def test_launches_without_a_confirmation_are_counted_but_not_offered_as_a_filter():
+    confirmation = _facet("confirmation")
+    counts = facets.facet_counts(_launches(), confirmation)
+    assert counts.to_dict("list") == {
+        "value": ["confirmed", "assessed", "not reported"],
+        "launches": [3, 1, 1],
+    }
+    assert facets.is_choice(confirmation, "confirmed")
+    assert not facets.is_choice(confirmation, "not reported")

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import SHARED
 
+from dashboard import schema
 from dashboard.paths import DATASETS_DIR
 
 GOLD_DIR = DATASETS_DIR / "ingest_gold"
@@ -44,19 +45,8 @@ LAUNCH_FIELDS = {
     "range_km",
     "apogee_km",
 }
-MISSILE_CLASSES = {"SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "cruise", "hypersonic", "SLV", "unknown"}
-EVENT_TYPES = {
-    "sanctions",
-    "summit",
-    "talks",
-    "visit",
-    "un_action",
-    "joint_statement",
-    "military_exercise",
-    "policy",
-    "inauguration",
-    "other",
-}
+MISSILE_CLASSES = set(schema.MISSILE_CLASSES)
+EVENT_TYPES = set(schema.EVENT_TYPES)
 SPLITS = {"dev", "heldout"}
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")

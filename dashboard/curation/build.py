@@ -11,7 +11,9 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
@@ -137,28 +139,36 @@ def stale_tables(dataset: Dataset, out_dir: Path) -> list[str]:
     return stale
 
 
-def write_dataset(dataset: Dataset, out_dir: Path) -> list[str]:
-    """Write changed tables atomically; returns the names of the files written.
+def write_all_or_nothing(writers: dict[Path, Callable[[Path], None]]) -> None:
+    """Write every file beside its target first, then rename them all into place.
 
-    All new files are written beside their targets first and only then renamed into
-    place, so a failure part-way never leaves a half-written Parquet file behind.
+    A failure part-way leaves no half-written file behind and no target changed.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    changed = stale_tables(dataset, out_dir)
     staged: list[tuple[Path, Path]] = []
     try:
-        for file_name in changed:
-            target = out_dir / file_name
-            temporary = out_dir / f".{file_name}.tmp"
-            if file_name == MANIFEST:
-                manifest = _manifest(dataset, read_manifest(out_dir))
-                temporary.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-            else:
-                pq.write_table(dataset.tables[file_name.removesuffix(".parquet")], temporary)
+        for target, write in writers.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            write(temporary)
             staged.append((temporary, target))
         for temporary, target in staged:
             os.replace(temporary, target)
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+
+
+def write_dataset(dataset: Dataset, out_dir: Path) -> list[str]:
+    """Write changed tables atomically; returns the names of the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    changed = stale_tables(dataset, out_dir)
+    writers: dict[Path, Callable[[Path], None]] = {}
+    for file_name in changed:
+        if file_name == MANIFEST:
+            text = json.dumps(_manifest(dataset, read_manifest(out_dir)), indent=2) + "\n"
+            writers[out_dir / file_name] = partial(Path.write_text, data=text, encoding="utf-8")
+        else:
+            table = dataset.tables[file_name.removesuffix(".parquet")]
+            writers[out_dir / file_name] = partial(pq.write_table, table)
+    write_all_or_nothing(writers)
     return changed

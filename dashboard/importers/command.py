@@ -12,15 +12,20 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import shutil
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import yaml
 
-from dashboard.curation.build import BuildRefused, build_dataset, write_dataset
+from dashboard.curation.build import (
+    BuildRefused,
+    build_dataset,
+    write_all_or_nothing,
+    write_dataset,
+)
 from dashboard.curation.load import display_path, load_records
 from dashboard.curation.validate import GENERATED_FILE
 from dashboard.importers import cns, merge, nagix
@@ -129,19 +134,11 @@ def _validated(curated_dir: Path, files: dict[Path, str]) -> None:
 
 
 def _write_atomically(files: dict[Path, str]) -> list[Path]:
+    """Write the files whose text changed, all or none; returns those written."""
     changed = [p for p, t in files.items() if not p.is_file() or p.read_text("utf-8") != t]
-    staged = []
-    try:
-        for path in changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(files[path], encoding="utf-8")
-            staged.append((temporary, path))
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    write_all_or_nothing(
+        {p: partial(Path.write_text, data=files[p], encoding="utf-8") for p in changed}
+    )
     return changed
 
 
