@@ -10,7 +10,6 @@ The quotes' offsets are kept beside the records in `evidence/<source_id>.yaml`, 
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,7 +17,12 @@ from typing import Any
 
 import yaml
 
-from dashboard.curation.build import BuildRefused, build_dataset, write_dataset
+from dashboard.curation.build import (
+    BuildRefused,
+    build_dataset,
+    write_all_or_nothing,
+    write_dataset,
+)
 from dashboard.curation.load import display_path, load_records
 from dashboard.importers import command as importer
 from dashboard.ingest import review
@@ -161,18 +165,12 @@ def _trial_build(curated_dir: Path, files: dict[Path, str], imports_dir: Path) -
 
 
 def _write(files: dict[Path, str]) -> None:
-    staged = []
-    try:
-        for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            staged.append((temporary, path))
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    write_all_or_nothing(
+        {
+            path: (lambda temporary, text=text: temporary.write_text(text, encoding="utf-8"))
+            for path, text in files.items()
+        }
+    )
 
 
 def merge(
