@@ -1,0 +1,219 @@
+"""Who is speaking: the people an article names, and a speaker phrase turned into a speaker.
+
+"Park said" names the Park Won-gon met before; "he said" the last person named outside quotes
+and appositions; "said Kazuto Suzuki, senior research fellow at ..." gives role and
+organisation; bodies ("the State Department", "the ministry") get their state and kind from
+the table of known actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.ingest import actors
+from dashboard.ingest.text import Span
+
+VERBS = (
+    # (?<!-): "so-called" calls nothing
+    r"(?<!-)(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
+    r"declared|argued|insisted|urged|explained|continued|tweeted|posted|saying|threatened|"
+    r"expressed|assessed|described|called)"
+)
+NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str | None
+    organization: str | None
+    state: str | None
+    speaker_type: str | None
+    span: tuple[int, int]  # the words that name the speaker
+    is_person: bool
+
+
+class People:
+    """People named so far, for "he said" and for surnames ("Park said" -> Park Won-gon)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocked: list[tuple[int, int]] = []  # quotes and appositions: no mentions there
+        self.mentions: list[tuple[int, str]] = []
+        self.full: list[str] = []
+        self.described: dict[str, Speaker] = {}
+
+    def add(self, position: int, name: str) -> None:
+        self.mentions.append((position, name))
+        if len(name.split()) > 1 and name not in self.full:
+            self.full.append(name)
+
+    def last_before(self, position: int) -> str | None:
+        """The person named last before `position`, by full name or by one part of it."""
+        earlier = [m for m in self.mentions if m[0] < position]
+        for name in self.full:
+            for part in name.split():
+                if len(part) > 3:
+                    found = [
+                        m.start()
+                        for m in re.finditer(rf"\b{re.escape(part)}\b", self.text[:position])
+                    ]
+                    earlier += [
+                        (start, name)
+                        for start in found
+                        if not any(s <= start < e for s, e in self.blocked)
+                    ]
+        return max(earlier)[1] if earlier else None
+
+    def expand(self, word: str) -> str | None:
+        for name in reversed(self.full):
+            if word in re.split(r"\s+", name):
+                return name
+        known = actors.person_by_part(word)
+        return known.name if known else None
+
+
+def is_speaker_phrase(np: str) -> bool:
+    np = np.strip()
+    return bool(re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np)) and not re.match(
+        r"(?:It|This|That|They|There|And|But)\b", np
+    )
+
+
+def strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE).strip()
+
+
+_APPOSITIONS = (
+    # "said Kim Joon-hyung, international relations professor at ... ."
+    re.compile(
+        rf"\b{VERBS}\s+(?P<name>{NAME.pattern}),\s+(?P<app>[^“”\".]+(?:\.[^\s“”\"][^“”\".]*)*)"
+    ),
+    # "Park Won-gon, a professor of North Korean studies at Ewha Womans University, said"
+    re.compile(rf"(?P<name>{NAME.pattern}),\s+(?P<app>(?:a|an|the)\s[^“”\"]+?),\s+{VERBS}\b"),
+)
+
+
+def register_people(text: str, quotes: list[Span], people: People) -> None:
+    """Register names outside quotes and appositions: known people and 2-3 word names.
+
+    A name introduced with an apposition is remembered with its description, and names
+    inside an apposition ("former adviser to Moon") are not candidates for "he said".
+    """
+    blocked = [(q.start, q.end) for q in quotes]
+    for pattern in _APPOSITIONS:
+        for match in pattern.finditer(text):
+            name = match["name"]
+            if not actors.known_person(name) and name not in people.described:
+                person(name, match["app"], (match.start("name"), match.end("name")), people)
+                people.mentions.pop()
+            blocked.append((match.start("app"), match.end("app")))
+    people.blocked = blocked
+    for match in NAME.finditer(text):
+        if any(s <= match.start() < e for s, e in blocked):
+            continue
+        name = actors.strip_title(match[0])
+        if actors.state_in(name) or actors.known_body(name):
+            continue  # "South Korea said": a state or body, not a person
+        known = actors.known_person(name)
+        if known:
+            people.add(match.start(), known.name)
+        elif len(name.split()) >= 2 and _looks_personal(text, match):
+            people.add(match.start(), name)
+    for actor in actors.KNOWN_PEOPLE:
+        for part in actor.name.split():
+            if actors.person_by_part(part) is None or len(part) < 4:
+                continue
+            for match in re.finditer(rf"\b{re.escape(part)}\b", text):
+                if not any(s <= match.start() < e for s, e in blocked):
+                    people.add(match.start(), actor.name)
+
+
+def _looks_personal(text: str, match: re.Match) -> bool:
+    after = text[match.end() : match.end() + 40]
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        re.match(rf",\s+(?:a|an|the|who)\b|\s+{VERBS}\b|,\s+[a-z]", after)
+        or re.search(rf"\b{VERBS}\s*$", before)
+        or actors.TITLES.match(text[max(0, match.start() - 30) : match.end()])
+    )
+
+
+def describe(
+    np: str, app: str | None, span: tuple[int, int], people: People, last_body: list[Speaker]
+) -> Speaker | None:
+    np = np.strip().rstrip(",")
+    np = re.sub(r"\s+(?:also|later|then|again|previously)$", "", np)
+    bare = strip_article(np)
+    if not bare or bare.lower() in ("it", "they", "this", "that"):
+        return None
+    if bare.lower() in ("he", "she"):
+        name = people.last_before(span[0])
+        return person(name, None, span, people) if name else None
+    if "statement" in bare.lower() and last_body:
+        return last_body[-1]
+    title_free = actors.strip_title(bare)
+    known = actors.known_person(title_free)
+    if known is None and re.fullmatch(r"[A-Z][\w’'\-]+", title_free):
+        expanded = people.expand(title_free)
+        if expanded:
+            return person(expanded, app, span, people)
+    if known:
+        return person(known.name, app, span, people)
+    if re.fullmatch(
+        r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?", title_free
+    ):
+        title = bare[: len(bare) - len(title_free)].strip() or None
+        return person(title_free, app or title, span, people)
+    body = actors.known_body(bare)
+    if np.lower().startswith("the ") and len(bare.split()) <= 2:
+        # "the ministry" names the body last quoted, when it is the same kind of body.
+        noun = bare.split()[-1].lower()
+        for earlier in reversed(last_body):
+            if noun in earlier.name.lower():
+                return earlier
+    kind = body.speaker_type if body else actors.speaker_type_for(bare)
+    state = actors.state_in(bare) or (body.state if body else None)
+    return Speaker(
+        bare,
+        app or (body.role if body else None),
+        body.organization if body else None,
+        state,
+        kind,
+        span,
+        False,
+    )
+
+
+def person(name: str, app: str | None, span: tuple[int, int], people: People) -> Speaker:
+    earlier = people.described.get(name)
+    if earlier is not None and not app:
+        # "Suzuki said" after "said Kazuto Suzuki, senior research fellow at ...".
+        people.add(span[0], name)
+        return Speaker(
+            name,
+            earlier.role,
+            earlier.organization,
+            earlier.state,
+            earlier.speaker_type,
+            span,
+            True,
+        )
+    known = actors.known_person(name)
+    role, organization = (app.strip().rstrip(".") if app else None), None
+    if role:
+        at = re.search(
+            r"\b(?:at|of|for|in)\s+(?:the\s+)?(?P<org>[A-Z][^,.;]*?)(?:\s+in\s+[A-Z]\w+|\s+and\s|,|$)",
+            role,
+        )
+        organization = at["org"].strip() if at else None
+    kind = actors.speaker_type_for(role or "") if role else None
+    state = actors.state_in(role) if role else None
+    if known:
+        role, organization = role or known.role, organization or known.organization
+        kind, state = known.speaker_type, known.state
+    people.add(span[0], name)
+    speaker = Speaker(name, role, organization, state, kind, span, True)
+    people.described.setdefault(name, speaker)
+    return speaker
