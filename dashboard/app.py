@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import sidebar, url_state
 from dashboard.data_io import DataUnavailable, load_dataset
-from dashboard.views import data_sources, launches, overview, statements, timeline
+from dashboard.views import add_source, data_sources, launches, overview, statements, timeline
 from dashboard.views import map as map_view
 
 PAGES = (
@@ -19,6 +19,7 @@ PAGES = (
     ("views/map.py", "Map", ":material/map:", map_view),
     ("views/statements.py", "Statements", ":material/format_quote:", statements),
     ("views/data_sources.py", "Data & sources", ":material/table:", data_sources),
+    ("views/add_source.py", "Add a source", ":material/note_add:", add_source),
 )
 
 

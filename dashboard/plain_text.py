@@ -44,3 +44,26 @@ def highlight(text: str, terms: tuple[str, ...]) -> str:
         last = match.end()
     pieces.append(_escape_flat(flat[last:]))
     return "".join(pieces)
+
+
+def highlight_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escaped Markdown of a whole text, paragraphs kept, with the given spans highlighted."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, last = [], 0
+    for start, end in merged:
+        pieces.append(_escape_block(text[last:start]))
+        pieces.append(f":orange-background[{_escape_flat(' '.join(text[start:end].split()))}]")
+        last = end
+    pieces.append(_escape_block(text[last:]))
+    return "".join(pieces)
+
+
+def _escape_block(text: str) -> str:
+    """Escaped text that keeps its paragraph breaks (blank lines) and nothing else."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n\n".join(_escape_flat(re.sub(r"[ \t\n]+", " ", p)) for p in paragraphs)

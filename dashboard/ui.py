@@ -17,6 +17,7 @@ PAGE_FILES = {
     "statements": "views/statements.py",
     "data": "views/data_sources.py",
     "launches": "views/launches.py",
+    "add_source": "views/add_source.py",
 }
 EMPTY = (
     "Nothing matches the current filters. Widen the date range or clear a filter in the sidebar."

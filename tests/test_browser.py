@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
+import yaml
 
 from dashboard.deck import THEMES
 
@@ -428,6 +429,33 @@ def test_csv_download_holds_exactly_the_matching_statements(server, new_page, tm
     rows = pd.read_csv(path)
     assert sorted(rows["statement_id"]) == sorted(expected["statement_id"])
     assert set(rows["stance"]) == {"threaten"}
+
+
+def test_pasted_article_gives_candidates_and_a_review_file(server, new_page, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "ingest" / "launch_figures.txt"
+    page = new_page()
+    _open(page, f"{server}/add_source", "Add a source")
+    page.get_by_label("Article text").fill(fixture.read_text(encoding="utf-8"))
+    page.get_by_label("Article text").press("Control+Enter")
+    # The date input is three typed segments (year, month, day) that advance by themselves.
+    page.get_by_role("spinbutton", name=re.compile("^year, Published")).click()
+    page.keyboard.type("20240314")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Add a source").click()  # leaving the field commits it
+    expect(page.get_by_text(re.compile(r"\d+ candidate record\(s\) found"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Launches")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Download the review file"))).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
+    _shot(page, "add-source")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Download the review file")).click()
+    path = tmp_path / "review.yaml"
+    download.value.save_as(path)
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert document["source"]["text_sha256"]
+    launch = document["launches"][0]
+    assert launch["review"] == "pending" and launch["missile_class"] == "ICBM"
+    _no_exception(page)
 
 
 # Runs last in this module: it inspects every request the tests above made.
