@@ -13,7 +13,7 @@ import yaml
 from app_runner import plotly_specs, run_page, texts
 
 from dashboard.curation.build import build_dataset, write_dataset
-from dashboard.paths import CURATED_DIR, DATASETS_DIR
+from dashboard.paths import CURATED_DIR, DATASETS_DIR, REPO_DIR
 
 
 @pytest.fixture(scope="module")
@@ -320,3 +320,15 @@ def test_a_bad_direction_in_the_url_gets_a_notice_and_the_default():
     # The default direction: the share is one of sanctions events, followed by launches.
     assert "sanctions events dated to the day, of which" in _all(at.markdown)
     assert "Events" in {m.label for m in at.metric}
+
+
+def test_the_readme_worked_example_is_what_the_panel_says():
+    readme = (REPO_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Action and reaction: method", 1)[1].split("\n## ", 1)[0]
+    url = re.search(r"\*\*Worked example\.\*\* `/timeline\?([^`]+)`", section).group(1)
+    quoted = [line[2:] for line in section.splitlines() if line.startswith("> ")]
+    assert len(quoted) == 4
+    at = run_page("timeline", dict(part.split("=") for part in url.split("&")))
+    shown = _all(at.markdown) + "\n" + _all(at.caption)
+    for line in quoted:
+        assert line in shown
