@@ -55,7 +55,7 @@ def render(ctx: Context, types: tuple[str, ...]) -> None:
     )
     window = middle.slider("Window N (days)", 1, 60, 14, key=LAG_DAYS, bind="query-params")
     direction = right.radio(
-        "Count", lag.DIRECTIONS, key=LAG_DIR, bind="query-params", captions=DIRECTION_CAPTIONS
+        "Direction", lag.DIRECTIONS, key=LAG_DIR, bind="query-params", captions=DIRECTION_CAPTIONS
     )
     question = lag.Question(
         event_type, window, ctx.filters.date_from, ctx.filters.date_to, direction=direction

@@ -357,6 +357,8 @@ def baseline_figure(result: LagResult) -> go.Figure:
     """Both chance levels (uniform dates, and all dates shifted together) over the studied
     span, with the observed share and its Wilson 95 % interval marked."""
     first, last = result.period
+    # Shares are whole multiples of 1/n: one bar per possible share, centred on it.
+    step = 1 / max(result.placed, 1)
     fig = go.Figure()
     for shares, name, color in (
         (result.baseline_shares, "uniform dates", "#8C8C8C"),
@@ -365,7 +367,7 @@ def baseline_figure(result: LagResult) -> go.Figure:
         fig.add_trace(
             go.Histogram(
                 x=shares,
-                xbins={"start": -0.025, "end": 1.025, "size": 0.05},
+                xbins={"start": -step / 2, "end": 1 + step / 2, "size": step},
                 marker_color=color,
                 opacity=0.6,
                 name=name,
@@ -385,10 +387,11 @@ def baseline_figure(result: LagResult) -> go.Figure:
     fig.update_layout(
         height=280,
         barmode="overlay",
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         title={
+            # The span on a line of its own: at half the page width one line is cut off.
             "text": f"{result.baseline_shares.size:,} random placements and "
-            f"{result.shift_shares.size:,} shifts, {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            f"{result.shift_shares.size:,} shifts<br>{first:%Y-%m-%d} to {last:%Y-%m-%d}"
         },
         xaxis={"title": "share followed (shaded: observed, 95 % interval)", "range": [0, 1.02]},
         yaxis={"title": "draws"},

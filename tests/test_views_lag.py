@@ -227,7 +227,7 @@ def test_enough_events_show_the_figures_and_what_they_rest_on(
     titles = [spec["layout"]["title"]["text"] for spec in plotly_specs(at)[1:]]
     assert titles == [
         f"Launch events 1–3 days after {n} events",
-        f"2,000 random placements and 2,000 shifts, {event_days.min():%Y-%m-%d} to "
+        f"2,000 random placements and 2,000 shifts<br>{event_days.min():%Y-%m-%d} to "
         f"{event_days.max():%Y-%m-%d}",
     ]
 
