@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.coverage import Span, uncollected
-from dashboard.lag import LagResult
+from dashboard.lag import AFTER_LAUNCHES, LagResult
 from dashboard.palette import CLASS_COLORS, EVENT_COLOR, EVENT_SYMBOLS, SELECTED_COLOR
 from dashboard.tables import date_text
 
@@ -319,24 +319,30 @@ def _selected_point(
 
 
 def lag_figure(result: LagResult) -> go.Figure:
-    """Histogram of lags after the events; the title says how many events it rests on."""
-    events = f"{result.events:,} event{'' if result.events == 1 else 's'}"
+    """Histogram of lags after the placed dates; the title says how many it rests on."""
+    reverse = result.direction == AFTER_LAUNCHES
+    placed = f"{result.placed:,} {'launch day' if reverse else 'event'}"
+    placed += "" if result.placed == 1 else "s"
+    what = "events" if reverse else "launch events"
     fig = go.Figure(
         go.Histogram(
             x=result.pairs["lag_days"],
             xbins={"start": 0.5, "end": result.window_days + 0.5, "size": 1},
             marker_color=EVENT_COLOR,
-            name="launches",
-            hovertemplate="%{x} days after: %{y} launch events<extra></extra>",
+            name=what,
+            hovertemplate=f"%{{x}} days after: %{{y}} {what}<extra></extra>",
         )
     )
     fig.update_layout(
         height=280,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        title={"text": f"Launch events 1–{result.window_days} days after {events}"},
-        xaxis={"title": "days after the event", "range": [0.5, result.window_days + 0.5]},
-        # Whole counts: one tick per launch event while the bars are short.
-        yaxis={"title": "launch events", "dtick": 1 if _tallest_bar(result) <= 10 else None},
+        title={"text": f"{what.capitalize()} 1–{result.window_days} days after {placed}"},
+        xaxis={
+            "title": f"days after the {'launch' if reverse else 'event'}",
+            "range": [0.5, result.window_days + 0.5],
+        },
+        # Whole counts: one tick per record while the bars are short.
+        yaxis={"title": what, "dtick": 1 if _tallest_bar(result) <= 10 else None},
         bargap=0.1,
     )
     return fig
@@ -348,17 +354,26 @@ def _tallest_bar(result: LagResult) -> int:
 
 
 def baseline_figure(result: LagResult) -> go.Figure:
-    """Share under random event dates (placed inside the studied span), observed share marked."""
+    """Both chance levels (uniform dates, and all dates shifted together) over the studied
+    span, with the observed share and its Wilson 95 % interval marked."""
     first, last = result.period
-    fig = go.Figure(
-        go.Histogram(
-            x=result.baseline_shares,
-            nbinsx=20,
-            marker_color="#8C8C8C",
-            name="random dates",
-            hovertemplate="share %{x}: %{y} placements<extra></extra>",
+    # Shares are whole multiples of 1/n: one bar per possible share, centred on it.
+    step = 1 / max(result.placed, 1)
+    fig = go.Figure()
+    for shares, name, color in (
+        (result.baseline_shares, "uniform dates", "#8C8C8C"),
+        (result.shift_shares, "circular shifts", "#4C78A8"),
+    ):
+        fig.add_trace(
+            go.Histogram(
+                x=shares,
+                xbins={"start": -step / 2, "end": 1 + step / 2, "size": step},
+                marker_color=color,
+                opacity=0.6,
+                name=name,
+                hovertemplate=f"share %{{x}}: %{{y}} {name}<extra></extra>",
+            )
         )
-    )
     fig.add_vline(
         x=result.observed_share,
         line_color=SELECTED_COLOR,
@@ -367,15 +382,25 @@ def baseline_figure(result: LagResult) -> go.Figure:
         # Left of the line, so the label stays inside the plot when the share is 1.
         annotation_position="top left",
     )
+    low, high = result.interval
+    fig.add_vrect(x0=low, x1=high, fillcolor=SELECTED_COLOR, opacity=0.12, line_width=0)
     fig.update_layout(
         height=280,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        barmode="overlay",
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         title={
-            "text": f"{result.baseline_shares.size:,} random placements, "
-            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            # The span on a line of its own: at half the page width one line is cut off.
+            "text": f"{result.baseline_shares.size:,} random placements and "
+            f"{result.shift_shares.size:,} shifts<br>{first:%Y-%m-%d} to {last:%Y-%m-%d}"
         },
-        xaxis={"title": "share of events followed by a launch", "range": [0, 1.02]},
-        yaxis={"title": "random placements"},
+        # The key sits in the axis title, not a legend: the Timeline's chart keeps the page's
+        # only legend, which the browser test locates.
+        xaxis={
+            "title": "share followed: grey uniform, blue shifted; shaded: observed 95 % interval",
+            "range": [0, 1.02],
+        },
+        yaxis={"title": "draws"},
+        showlegend=False,
     )
     return fig
 

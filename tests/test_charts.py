@@ -8,7 +8,7 @@ from dashboard.context import Context
 from dashboard.coverage import Span
 from dashboard.data_io import read_dataset
 from dashboard.filters import Filters
-from dashboard.lag import action_reaction, dated_events
+from dashboard.lag import action_reaction, answers_to_launches, dated_events
 from dashboard.palette import CLASS_COLORS
 from dashboard.paths import DATASETS_DIR
 
@@ -181,3 +181,24 @@ def test_lag_histogram_uses_whole_counts_and_the_observed_label_stays_inside(ctx
     assert charts.lag_figure(result).layout.yaxis.dtick == 1
     annotation = charts.baseline_figure(result).layout.annotations[0]
     assert annotation.text == "observed" and annotation.xanchor == "right"
+
+
+def test_baseline_figure_shows_both_chance_levels_and_the_interval(ctx):
+    events = dated_events(ctx.events, "sanctions")
+    period = (events["date_start"].min(), events["date_start"].max())
+    result = action_reaction(events, ctx.launches, 14, period, permutations=60)
+    fig = charts.baseline_figure(result)
+    assert [trace.name for trace in fig.data] == ["uniform dates", "circular shifts"]
+    assert list(fig.data[1].x) == result.shift_shares.tolist()
+    shaded = next(shape for shape in fig.layout.shapes if shape.type == "rect")
+    assert (shaded.x0, shaded.x1) == result.interval
+
+
+def test_lag_figure_names_launch_days_in_the_reverse_direction(ctx):
+    launches = ctx.launches[ctx.launches["date_precision"] == "day"]
+    events = dated_events(ctx.events, "un_action")
+    period = (events["date_start"].min(), events["date_start"].max() - pd.Timedelta(days=14))
+    result = answers_to_launches(launches, events, 14, period, permutations=20)
+    fig = charts.lag_figure(result)
+    assert fig.layout.title.text == f"Events 1–14 days after {result.placed:,} launch days"
+    assert list(fig.data[0].x) == result.pairs["lag_days"].tolist()

@@ -13,7 +13,7 @@ import yaml
 from app_runner import plotly_specs, run_page, texts
 
 from dashboard.curation.build import build_dataset, write_dataset
-from dashboard.paths import CURATED_DIR, DATASETS_DIR
+from dashboard.paths import CURATED_DIR, DATASETS_DIR, REPO_DIR
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_too_few_events_get_a_warning_and_their_numbers_are_not_shown_as_a_findi
     # Every metric sits in a collapsed box that says it is not a finding.
     box = next(e for e in at.expander if "(not a finding)" in e.label)
     assert box.proto.expanded is False
-    assert len(box.metric) == len(at.metric) == 4
+    assert len(box.metric) == len(at.metric) == 6
     assert {m.label: m.value for m in box.metric}["Events"] == str(len(used))
     # The pairs table: launches 1..3 days after each event used.
     day_launches = launches[launches["date_precision"] == "day"]
@@ -211,13 +211,13 @@ def test_enough_events_show_the_figures_and_what_they_rest_on(
     assert not any("(not a finding)" in e.label for e in at.expander)
     assert (
         f"The result rests on {n} sanctions events dated to the day, of which {sum(followed)} "
-        "were followed by a launch within 3 days"
+        "were followed within 3 days by a launch"
     ) in _all(at.markdown)
     shown = {m.label: m.value for m in at.metric}
     assert shown["Events"] == str(n)
     assert shown["Followed within 3 d"] == f"{sum(followed) / n:.0%}"
     # Twelve of the events are followed by construction; random dates rarely are.
-    assert shown["p (one-sided)"] == "< 0.001"
+    assert shown["p, uniform"] == "< 0.001"
     span = (
         f"Span studied: {event_days.min():%Y-%m-%d} (first sanctions event dated to the day) "
         f"to {event_days.max():%Y-%m-%d} (last sanctions event dated to the day)"
@@ -227,5 +227,108 @@ def test_enough_events_show_the_figures_and_what_they_rest_on(
     titles = [spec["layout"]["title"]["text"] for spec in plotly_specs(at)[1:]]
     assert titles == [
         f"Launch events 1–3 days after {n} events",
-        f"2,000 random placements, {event_days.min():%Y-%m-%d} to {event_days.max():%Y-%m-%d}",
+        f"2,000 random placements and 2,000 shifts<br>{event_days.min():%Y-%m-%d} to "
+        f"{event_days.max():%Y-%m-%d}",
     ]
+
+
+# --- Uncertainty, both baselines, the clustering flag and the reverse direction --------------
+
+
+def _wilson(k: int, n: int) -> tuple[float, float]:
+    z = 1.959964
+    p, z2 = k / n, z * z
+    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+    half = z * (p * (1 - p) / n + z2 / (4 * n * n)) ** 0.5 / (1 + z2 / n)
+    return centre - half, centre + half
+
+
+def _close_days(days: pd.Series, window: int) -> int:
+    """Distinct days with another of them within `window` days, by brute force."""
+    distinct = sorted(set(days))
+    return sum(any(0 < abs((other - day).days) <= window for other in distinct) for day in distinct)
+
+
+def test_reverse_direction_counts_un_action_after_launch_days(events, launches):
+    at = run_page(
+        "timeline", {"lag_type": "un_action", "lag_days": "14", "lag_dir": "after_launches"}
+    )
+    assert at.radio(key="lag_dir").value == "after_launches"
+    un = events[(events["event_type"] == "un_action") & (events["date_precision"] == "day")]
+    day = launches[launches["date_precision"] == "day"]
+    start = max(un["date_start"].min(), day["date_local"].min())
+    end = min(day["date_local"].max(), un["date_start"].max() - pd.Timedelta(days=14))
+    inside = day[day["date_local"].between(start, end)]
+    launch_days = pd.Series(sorted(set(inside["date_local"])))
+    followed = sum(_followed(launch_days, un["date_start"], 14))
+    n = len(launch_days)
+    reach = un["date_start"].between(start + pd.Timedelta(days=1), end + pd.Timedelta(days=14))
+    shown = _all(at.markdown)
+    assert (
+        f"The result rests on {n} launch days ({len(inside)} launch events) dated to the day, of "
+        f"which {followed} were followed within 14 days by at least one un action event, and on "
+        f"{int(reach.sum())} un action events in view"
+    ) in shown
+    low, high = _wilson(followed, n)
+    assert f"Observed {followed / n:.0%}, 95 % interval {low:.0%} to {high:.0%} (Wilson)." in shown
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Launch days"] == str(n)
+    assert metrics["Followed within 14 d"] == f"{followed / n:.0%}"
+    assert {"Chance, uniform", "p, uniform", "Chance, shift", "p, shift"} <= set(metrics)
+    # The launch days' own clustering, the basis for reading the two baselines.
+    close = _close_days(launch_days, 14)
+    assert (
+        f"Clustering within 14 days: {close} of {n} launch days in the span ({close / n:.0%}) "
+        "have another launch day within 14 days"
+    ) in _all(at.caption)
+    # The pairs: each launch event of a launch day followed, with the un action event after it.
+    pairs = at.dataframe[-1].value
+    assert set(pairs["lag_days"]) <= set(range(1, 15))
+    assert pairs["launch_date"].nunique() == followed
+    titles = [spec["layout"]["title"]["text"] for spec in plotly_specs(at)[1:]]
+    assert titles[0] == f"Events 1–14 days after {n} launch days"
+
+
+def test_the_uniform_baseline_overstating_significance_is_flagged(events, launches):
+    at = run_page("timeline", {"lag_type": "un_action", "lag_days": "30"})
+    metrics = {m.label: m.value for m in at.metric}
+    p_uniform, p_shift = metrics["p, uniform"], metrics["p, shift"]
+    p_number = 0.0 if p_uniform == "< 0.001" else float(p_uniform)
+    assert p_number < 0.05 <= float(p_shift), "this question is the bundled data's example"
+    warning = _all(at.warning)
+    assert warning.startswith("Launches")
+    assert "cluster; the uniform baseline overstates significance." in warning
+    assert f"give p {p_uniform}, but shifting all dates together" in warning
+    assert f"gives p {p_shift}: not significant at 5 %." in warning
+    # The flag's basis: launch days within 30 days of another, counted independently.
+    day = launches[launches["date_precision"] == "day"]
+    un = events[(events["event_type"] == "un_action") & (events["date_precision"] == "day")]
+    start = max(un["date_start"].min(), day["date_local"].min())
+    end = min(un["date_start"].max(), day["date_local"].max() - pd.Timedelta(days=30))
+    reach = day[
+        day["date_local"].between(start + pd.Timedelta(days=1), end + pd.Timedelta(days=30))
+    ]
+    launch_days = set(reach["date_local"])
+    close = _close_days(pd.Series(list(launch_days)), 30)
+    assert f"{close} of {len(launch_days)} launch days in the span" in _all(at.caption)
+
+
+def test_a_bad_direction_in_the_url_gets_a_notice_and_the_default():
+    at = run_page("timeline", {"lag_type": "sanctions", "lag_dir": "sideways"})
+    assert "lag_dir=sideways: not one of the values in the data" in _all(at.warning)
+    assert at.radio(key="lag_dir").value == "after_events"
+    # The default direction: the share is one of sanctions events, followed by launches.
+    assert "sanctions events dated to the day, of which" in _all(at.markdown)
+    assert "Events" in {m.label for m in at.metric}
+
+
+def test_the_readme_worked_example_is_what_the_panel_says():
+    readme = (REPO_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Action and reaction: method", 1)[1].split("\n## ", 1)[0]
+    url = re.search(r"\*\*Worked example\.\*\* `/timeline\?([^`]+)`", section).group(1)
+    quoted = [line[2:] for line in section.splitlines() if line.startswith("> ")]
+    assert len(quoted) == 4
+    at = run_page("timeline", dict(part.split("=") for part in url.split("&")))
+    shown = _all(at.markdown) + "\n" + _all(at.caption)
+    for line in quoted:
+        assert line in shown

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import action_reaction, charts, coverage, plain_text, records, ui, url_state
-from dashboard.action_reaction import LAG_DAYS, LAG_TYPE
+from dashboard.action_reaction import LAG_DAYS, LAG_DIR, LAG_TYPE
 from dashboard.context import Context, current_context
 from dashboard.filters import period_bounds, present
+from dashboard.lag import DIRECTIONS
 from dashboard.schema import EVENT_TYPES
 from dashboard.url_state import Param
 
@@ -31,6 +32,7 @@ def params(data) -> list[Param]:
         Param(SELECTED, "text"),
         Param(LAG_TYPE, "choice", _event_types(data)),
         Param(LAG_DAYS, "int", low=1, high=60),
+        Param(LAG_DIR, "choice", DIRECTIONS),
         Param(VIEW, "choice", VIEWS),
     ]
 
