@@ -11,7 +11,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -137,6 +140,20 @@ def stale_tables(dataset: Dataset, out_dir: Path) -> list[str]:
     if manifest is None or manifest.get("version") != dataset.version:
         stale.append(MANIFEST)
     return stale
+
+
+@contextmanager
+def curated_with(curated_dir: Path, files: dict[Path, str]) -> Iterator[Path]:
+    """A scratch copy of the curated folder with some files replaced or added, for a trial
+    build before anything real is written. `files` maps paths inside curated_dir to text."""
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / "curated"
+        shutil.copytree(curated_dir, trial)
+        for path, text in files.items():
+            target = trial / path.relative_to(curated_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        yield trial
 
 
 def write_all_or_nothing(writers: dict[Path, Callable[[Path], None]]) -> None:

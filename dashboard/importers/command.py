@@ -12,9 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 import sys
-import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import yaml
 from dashboard.curation.build import (
     BuildRefused,
     build_dataset,
+    curated_with,
     write_all_or_nothing,
     write_dataset,
 )
@@ -123,13 +122,7 @@ def stale_generated(curated_dir: Path, imports_dir: Path) -> list[str]:
 
 def _validated(curated_dir: Path, files: dict[Path, str]) -> None:
     """Build the dataset from a scratch copy holding the new files; raises BuildRefused."""
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "curated"
-        shutil.copytree(curated_dir, trial)
-        for path, text in files.items():
-            target = trial / path.relative_to(curated_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    with curated_with(curated_dir, files) as trial:
         build_dataset(trial)
 
 

@@ -10,8 +10,6 @@ The quotes' offsets are kept beside the records in `evidence/<source_id>.yaml`, 
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ import yaml
 from dashboard.curation.build import (
     BuildRefused,
     build_dataset,
+    curated_with,
     write_all_or_nothing,
     write_dataset,
 )
@@ -138,13 +137,7 @@ def _trial_build(curated_dir: Path, files: dict[Path, str], imports_dir: Path) -
     """Build a scratch copy holding the new files; returns them plus the imported records
     regenerated around the new reviewed ones (a reviewed launch takes over the database
     entries it covers), so `check` still passes afterwards. Raises BuildRefused."""
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "curated"
-        shutil.copytree(curated_dir, trial)
-        for path, text in files.items():
-            target = trial / path.relative_to(curated_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    with curated_with(curated_dir, files) as trial:
         copies = importer.stored_copies(imports_dir)
         regenerated = {}
         if copies:
