@@ -107,6 +107,9 @@ def project_texts(curated: Path, readme: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for every checked text field of every curated record, and the README."""
     for path in sorted(curated.glob("*/*.yaml")):
         table = path.parent.name
+        if table not in TABLES:
+            # evidence/ holds the merge's quote offsets (verbatim quotes, exempt anyway), no prose
+            continue
         key = TABLES[table].key
         records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         for record in records:
