@@ -67,8 +67,8 @@ def _event_date(
     words: str, keyword: re.Match, published: dt.date, offset: int
 ) -> dates.DateMention | None:
     """The date of the event named at `keyword`: the first date in or after it in the
-    sentence, or one opening the sentence just before it ("On January 12, the United States
-    decided to impose ..."); dates that belong to a launch ("tests on Friday") are not the
+    sentence, or one opening the sentence just before it ("On March 2, Tokyo
+    announced new measures ..."); dates that belong to a launch ("tests on Friday") are not the
     event's."""
     candidates = [
         m

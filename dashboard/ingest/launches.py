@@ -1,8 +1,8 @@
 """Launches an article reports or mentions, each field with the words it came from.
 
 A sentence that fires, launches or tests a missile opens (or returns to) a launch event,
-keyed by launching state and KST date; sentences that only give figures ("flew 430 km at a
-maximum altitude of 36 km") add to the event the article is talking about. Earlier launches
+keyed by launching state and KST date; sentences that only give figures ("travelled 500 km,
+peaking at 40 km") add to the event the article is talking about. Earlier launches
 mentioned in passing ("its first launch in eight days", "one on January 5") become their own
 candidates. When one article carries differing figures from different reporters (ROK JCS,
 Japan's defence ministry, KCNA), each becomes a claim.
@@ -204,7 +204,7 @@ class _Finder:
         after = [m for m in mentions if m.start >= verb_at]
         state = _state(words[: trigger.start()])
         if _ONE_ON.search(words) and len(after) > 1:
-            # "two missiles, one on January 5 and one on January 11": one launch per date.
+            # "one missile on March 3 and another on March 9": one launch per date.
             for mention in after:
                 launch = self.launch(state, mention)
                 self.fill(launch, words, sentence.start)

@@ -86,11 +86,11 @@ def strip_article(phrase: str) -> str:
 
 
 _APPOSITIONS = (
-    # "said Kim Joon-hyung, international relations professor at ... ."
+    # "said Lee Min-ho, a history lecturer at ... ."
     re.compile(
         rf"\b{VERBS}\s+(?P<name>{NAME.pattern}),\s+(?P<app>[^“”\".]+(?:\.[^\s“”\"][^“”\".]*)*)"
     ),
-    # "Park Won-gon, a professor of North Korean studies at Ewha Womans University, said"
+    # "Choi Ji-won, a lecturer in security studies at Hanseo University, said"
     re.compile(rf"(?P<name>{NAME.pattern}),\s+(?P<app>(?:a|an|the)\s[^“”\"]+?),\s+{VERBS}\b"),
 )
 
