@@ -175,6 +175,16 @@ def write_all_or_nothing(writers: dict[Path, Callable[[Path], None]]) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def write_texts_all_or_nothing(files: dict[Path, str]) -> None:
+    """Text files (UTF-8), written as `write_all_or_nothing` writes."""
+    write_all_or_nothing(
+        {
+            path: partial(Path.write_text, data=text, encoding="utf-8")
+            for path, text in files.items()
+        }
+    )
+
+
 def write_dataset(dataset: Dataset, out_dir: Path) -> list[str]:
     """Write changed tables atomically; returns the names of the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)

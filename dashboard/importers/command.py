@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import sys
-from functools import partial
 from pathlib import Path
 
 import yaml
@@ -22,8 +21,8 @@ from dashboard.curation.build import (
     BuildRefused,
     build_dataset,
     curated_with,
-    write_all_or_nothing,
     write_dataset,
+    write_texts_all_or_nothing,
 )
 from dashboard.curation.load import display_path, load_records
 from dashboard.curation.validate import GENERATED_FILE
@@ -129,9 +128,7 @@ def _validated(curated_dir: Path, files: dict[Path, str]) -> None:
 def _write_atomically(files: dict[Path, str]) -> list[Path]:
     """Write the files whose text changed, all or none; returns those written."""
     changed = [p for p, t in files.items() if not p.is_file() or p.read_text("utf-8") != t]
-    write_all_or_nothing(
-        {p: partial(Path.write_text, data=files[p], encoding="utf-8") for p in changed}
-    )
+    write_texts_all_or_nothing({p: files[p] for p in changed})
     return changed
 
 

@@ -19,8 +19,8 @@ from dashboard.curation.build import (
     BuildRefused,
     build_dataset,
     curated_with,
-    write_all_or_nothing,
     write_dataset,
+    write_texts_all_or_nothing,
 )
 from dashboard.curation.load import display_path, load_records
 from dashboard.importers import command as importer
@@ -157,15 +157,6 @@ def _trial_build(curated_dir: Path, files: dict[Path, str], imports_dir: Path) -
     return {**files, **regenerated}
 
 
-def _write(files: dict[Path, str]) -> None:
-    write_all_or_nothing(
-        {
-            path: (lambda temporary, text=text: temporary.write_text(text, encoding="utf-8"))
-            for path, text in files.items()
-        }
-    )
-
-
 def merge(
     review_path: Path, curated_dir: Path, out_dir: Path, imports_dir: Path
 ) -> tuple[int, list[str]]:
@@ -190,7 +181,7 @@ def merge(
     except BuildRefused as error:
         lines = error.lines
         return 1, [*lines, f"refused: {len(lines)} problem(s); nothing changed"]
-    _write(files)
+    write_texts_all_or_nothing(files)
     dataset = build_dataset(curated_dir)
     write_dataset(dataset, out_dir)
     added = ", ".join(f"{table} {len(rows)}" for table, rows in chosen.items() if rows)
