@@ -1,7 +1,7 @@
 """pydeck map of launch sites, flight arcs and range rings over an offline Natural Earth basemap.
 
 No tiles and no token: `map_provider=None` requests nothing from the network, and land and
-borders are GeoJSON layers shipped with the package. Tooltips are plain text.
+borders are GeoJSON files shipped with the package. Tooltips are plain text.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections.abc import Mapping
 from urllib.parse import quote
 
 import pandas as pd
@@ -22,6 +23,16 @@ from dashboard.tables import date_text, with_date_text
 RING_DISTANCES_KM = (1000, 3000, 5500, 10000)
 INITIAL_VIEW = pdk.ViewState(latitude=39.0, longitude=130.0, zoom=4.0, pitch=30)
 REPORTED_ALPHA, ESTIMATED_ALPHA = 230, 110
+
+# The basemap as static files the app serves itself (`server.enableStaticServing`, folder
+# dashboard/static/ beside app.py): 1.3 MB of GeoJSON that the browser fetches once and caches,
+# instead of receiving it over the websocket inside the deck on every load and rerun. Relative
+# URLs: the map page sits one level below the app's root (`<root>/map`), so they resolve to
+# `<root>/app/static/...` under any `server.baseUrlPath` or proxy prefix.
+BASEMAP_URLS = {
+    "land": "app/static/basemap/land.geojson",
+    "borders": "app/static/basemap/borders.geojson",
+}
 
 THEMES = {
     "light": {"land": [222, 218, 206, 255], "border": [150, 150, 150, 200], "sea": "#eef3f7"},
@@ -355,11 +366,13 @@ class CompactDeck(pdk.Deck):
 
 def build_deck(
     launches: pd.DataFrame,
-    basemap: dict[str, dict],
+    basemap: Mapping[str, dict | str],
     theme: str = "light",
     ring_center: tuple[float, float, str] | None = None,
     arc_mode: str = "grouped",
 ) -> pdk.Deck:
+    """The map: `basemap` maps "land" and "borders" to GeoJSON, as data or as a URL the
+    browser fetches (BASEMAP_URLS); either may be missing."""
     colors = THEMES.get(theme, THEMES["light"])
     layers: list[pdk.Layer] = []
     if "land" in basemap:

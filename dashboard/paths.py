@@ -10,8 +10,9 @@ REPO_DIR = PACKAGE_DIR.parent
 DATASETS_DIR = REPO_DIR / "datasets"
 CURATED_DIR = DATASETS_DIR / "curated"
 IMPORTS_DIR = DATASETS_DIR / "imports"
-ASSETS_DIR = PACKAGE_DIR / "assets"
-BASEMAP_DIR = ASSETS_DIR / "basemap"
+# Served by Streamlit at `app/static/` (server.enableStaticServing): the folder beside app.py.
+STATIC_DIR = PACKAGE_DIR / "static"
+BASEMAP_DIR = STATIC_DIR / "basemap"
 
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.curation import basemap
 
-ASSETS = Path(__file__).resolve().parents[1] / "dashboard" / "assets" / "basemap"
+ASSETS = Path(__file__).resolve().parents[1] / "dashboard" / "static" / "basemap"
 
 # Two arcs in quantized, delta-encoded form; scale (0.5, 0.25), translate (10, 20).
 # arc 0: (10,20) -> (12,20) -> (12,21);  arc 1: (10,20) -> (10,21) -> (12,21).

@@ -8,7 +8,7 @@ from dashboard import deck, geo
 from dashboard.context import Context
 from dashboard.data_io import read_dataset
 from dashboard.filters import Filters
-from dashboard.paths import BASEMAP_DIR, DATASETS_DIR
+from dashboard.paths import BASEMAP_DIR, DATASETS_DIR, STATIC_DIR
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,17 @@ def test_deck_has_offline_basemap_sites_arcs_and_no_tile_provider(ctx, basemap):
     assert spec["views"] == [{"@@type": "MapView", "controller": True, "repeat": True}]
     assert not layers["land"].get("wrapLongitude")
     assert "range-rings" not in layers
+
+
+def test_basemap_urls_name_files_the_app_serves(ctx):
+    # Streamlit serves dashboard/static/<file> at app/static/<file>.
+    layers = _layers(deck.build_deck(ctx.launches, deck.BASEMAP_URLS))
+    for name in ("land", "borders"):
+        url = layers[name]["data"]
+        assert url == deck.BASEMAP_URLS[name] and url.startswith("app/static/")
+        path = STATIC_DIR / url.removeprefix("app/static/")
+        assert json.loads(path.read_text())["type"] == "FeatureCollection"
+    assert len(deck.build_deck(ctx.launches, deck.BASEMAP_URLS).to_json()) < 200_000
 
 
 def test_sites_are_sized_by_launch_count_in_screen_pixels(ctx, basemap):

@@ -116,3 +116,27 @@ def test_play_disables_the_year_controls_and_a_full_rerun_does_not_step():
     at.toggle(key="play").set_value(False).run()
     assert not at.select_slider(key="year").disabled
     assert not at.button(key="year_forward").disabled
+
+
+def test_map_points_at_the_static_basemap_instead_of_sending_it():
+    # .streamlit/config.toml turns static serving on; the deck then carries only URLs.
+    at = run_page("map")
+    layers = {layer["id"]: layer for layer in deck_specs(at)[0]["layers"]}
+    assert layers["land"]["data"] == "app/static/basemap/land.geojson"
+    assert layers["borders"]["data"] == "app/static/basemap/borders.geojson"
+    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 200_000
+
+
+def test_without_static_serving_the_basemap_travels_inside_the_deck():
+    # Started without the repository's config (from another folder), the map keeps its land.
+    from streamlit import config
+
+    before = config.get_option("server.enableStaticServing")
+    config.set_option("server.enableStaticServing", False)
+    try:
+        at = run_page("map")
+    finally:
+        config.set_option("server.enableStaticServing", before)
+    layers = {layer["id"]: layer for layer in deck_specs(at)[0]["layers"]}
+    assert layers["land"]["data"]["type"] == "FeatureCollection"
+    assert layers["borders"]["data"]["features"]

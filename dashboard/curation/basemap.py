@@ -1,6 +1,7 @@
 """Offline basemap: decode world-atlas TopoJSON into compact GeoJSON.
 
-The shipped files in ``dashboard/assets/basemap`` are generated from the npm
+The shipped files in ``dashboard/static/basemap`` (served to the browser as static
+files, see ``dashboard.deck.BASEMAP_URLS``) are generated from the npm
 package ``world-atlas`` (Natural Earth data, public domain) with::
 
     cd /tmp && npm pack world-atlas@2.0.2
@@ -26,7 +27,7 @@ Position = list[float]
 Line = list[Position]
 JSON = dict[str, Any]
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets" / "basemap"
+ASSETS = Path(__file__).resolve().parents[1] / "static" / "basemap"
 PACKAGE = "world-atlas"
 DIGITS = 3
 

@@ -144,9 +144,8 @@ def _years_map_and_table(
             "slide to All.",
             icon=":material/event_busy:",
         )
-    theme = ctx_theme()
     st.pydeck_chart(
-        deck.build_deck(shown, basemap_layers(), theme, center, arc_mode),
+        deck.build_deck(shown, _basemap(), ctx_theme(), center, arc_mode),
         height=560,
         key=MAP,
         on_select=_take_map_selection,
@@ -192,6 +191,15 @@ def _years_map_and_table(
         )
     ui.show_table(table)
     ui.download_csv(table, "map_launches", "Download the launches on the map (CSV)", "dl_map")
+
+
+def _basemap() -> dict:
+    """The basemap's URLs when the app serves its static files (the repository's
+    .streamlit/config.toml turns that on); else the GeoJSON itself, sent inside the deck
+    (1.3 MB a run), so the map keeps its land when started without that config."""
+    if st.get_option("server.enableStaticServing"):
+        return deck.BASEMAP_URLS
+    return basemap_layers()
 
 
 def ctx_theme() -> str:
