@@ -1,5 +1,5 @@
 """Curation commands: build, check, docs, import, coverage and the ingest assistant
-(ingest, merge, verify, ingest-eval); `python -m dashboard -h`."""
+(ingest, merge, verify, ingest-eval); hosting checks (wire, loadtest); `python -m dashboard -h`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from dashboard import loadtest, wire
 from dashboard.curation import dictionary
 from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, write_dataset
 from dashboard.curation.load import display_path
@@ -137,7 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = commands.add_parser("ingest-eval", help="precision and recall on the ingest gold set")
     sub.add_argument("--gold", type=Path, default=evaluate.GOLD_DIR, help="gold-set folder")
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    wire.add_arguments(commands.add_parser("wire", help="websocket bytes per page load and rerun"))
+    loadtest.add_arguments(
+        commands.add_parser("loadtest", help="many sessions at once: errors, latency, memory")
+    )
     args = parser.parse_args(argv)
+    if args.command == "wire":
+        return wire.command(args)
+    if args.command == "loadtest":
+        return loadtest.command(args)
     if args.command == "ingest":
         return ingest.ingest(
             args.path, args.published, args.publisher, args.title, args.url, args.out, args.curated

@@ -2,7 +2,8 @@
 
 Checks what only a browser shows: pages render from deep links, a filter change reaches the
 address bar and the copied URL reproduces the view in a fresh browser, chart and map clicks,
-and that nothing is requested from outside 127.0.0.1 (the basemap is offline).
+that the map's basemap arrives as the app's own static files and is drawn, and that nothing
+is requested from outside 127.0.0.1 (the basemap is offline).
 Skips (printing why) without Chromium or playwright, unless REQUIRE_BROWSER_TEST=1 (CI).
 """
 
@@ -219,6 +220,23 @@ def _expect_basemap(page: Page, theme: str) -> None:
         page.wait_for_timeout(250)
 
 
+def _watch_map_traffic(page: Page) -> tuple[list[tuple[str, int]], list[int]]:
+    """Collect the basemap's responses (url, status) and the websocket bytes received."""
+    basemap: list[tuple[str, int]] = []
+    frames: list[int] = []
+
+    def on_response(response) -> None:
+        if "/app/static/basemap/" in response.url:
+            basemap.append((response.url, response.status))
+
+    def on_websocket(socket) -> None:
+        socket.on("framereceived", lambda payload: frames.append(len(payload)))
+
+    page.on("response", on_response)
+    page.on("websocket", on_websocket)
+    return basemap, frames
+
+
 def test_every_page_renders_from_a_deep_link(server, new_page):
     launches = pd.read_parquet(DATASETS / "launches.parquet")
     statements = pd.read_parquet(DATASETS / "statements.parquet")
@@ -245,8 +263,15 @@ def test_every_page_renders_from_a_deep_link(server, new_page):
     _no_exception(page)
     _shot(page, "launches")
 
+    basemap, frames = _watch_map_traffic(page)
     _open(page, f"{server}/map?rings=true", "Map of launch origins and ranges")
     _expect_basemap(page, "light")
+    # The land and borders came as static files (not inside the deck over the websocket).
+    assert {(urlparse(url).path, status) for url, status in basemap} >= {
+        ("/app/static/basemap/land.geojson", 200),
+        ("/app/static/basemap/borders.geojson", 200),
+    }, basemap
+    assert 0 < sum(frames) < 1_000_000, f"the map's load received {sum(frames):,} bytes"
     expect(page.get_by_role("heading", name="Launches on the map")).to_be_visible()
     _no_exception(page)
     _shot(page, "map")
