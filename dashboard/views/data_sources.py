@@ -83,7 +83,11 @@ def render(ctx: Context) -> None:
         "Each build with new content gets a version. A link copied from the sidebar names "
         "the version it was made with; opened later, it says what changed since."
     )
-    st.dataframe(versions.changelog_table(ctx.data.changelog, ctx.data.version), hide_index=True)
+    st.dataframe(
+        versions.changelog_table(ctx.data.changelog, ctx.data.version),
+        hide_index=True,
+        column_config={"what changed": st.column_config.TextColumn(width="large")},
+    )
 
 
 if __name__ == "__main__":
