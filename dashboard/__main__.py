@@ -36,12 +36,12 @@ def _refused(error: BuildRefused, out_dir: Path) -> int:
     return 1
 
 
-def build(curated: Path, out: Path) -> int:
+def build(curated: Path, out: Path, note: str | None = None) -> int:
     try:
         dataset = build_dataset(curated)
     except BuildRefused as error:
         return _refused(error, out)
-    written = write_dataset(dataset, out)
+    written = write_dataset(dataset, out, note)
     rows = ", ".join(f"{name} {t.num_rows}" for name, t in dataset.tables.items())
     status = f"wrote {', '.join(written)}" if written else "unchanged"
     print(f"dataset {dataset.version}: {rows}; {status}")
@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
         sub.add_argument("--out", type=Path, default=DATASETS_DIR, help="Parquet output folder")
+        if name == "build":
+            sub.add_argument(
+                "--note", help="one sentence on what changed, for a new version's changelog entry"
+            )
     sub = commands.add_parser("docs", help="regenerate the data dictionary in datasets/README.md")
     sub.add_argument("--readme", type=Path, default=DATASETS_DIR / "README.md")
     sub = commands.add_parser(
@@ -175,8 +179,9 @@ def main(argv: list[str] | None = None) -> int:
             args.version,
             args.accessed,
         )
-    command = build if args.command == "build" else check
-    return command(args.curated, args.out)
+    if args.command == "build":
+        return build(args.curated, args.out, args.note)
+    return check(args.curated, args.out)
 
 
 if __name__ == "__main__":

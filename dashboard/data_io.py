@@ -10,7 +10,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
+import yaml
 
+from dashboard import versions
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
 from dashboard.search import TextIndex
@@ -40,6 +42,8 @@ class Dataset:
     version: str
     built_at: str
     folder: str
+    # The builds so far, oldest first (dashboard/versions.py), for pinned share links.
+    changelog: tuple[versions.Entry, ...] = ()
 
 
 def _frame(path: Path, name: str) -> pd.DataFrame:
@@ -67,6 +71,12 @@ def read_dataset(folder: Path) -> Dataset:
     except (OSError, ValueError):
         manifest = {}
     try:
+        changelog = versions.parse_changelog(
+            (folder / versions.CHANGELOG).read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
+        changelog = ()  # without it every other version reads as unknown; the data still show
+    try:
         frames = {name: _frame(folder / f"{name}.parquet", name) for name in TABLES}
     except (OSError, ValueError, pa.ArrowException) as error:
         raise DataUnavailable(
@@ -80,6 +90,7 @@ def read_dataset(folder: Path) -> Dataset:
         version=str(manifest.get("version", "unknown")),
         built_at=str(manifest.get("built_at", "unknown")),
         folder=str(folder),
+        changelog=changelog,
     )
 
 

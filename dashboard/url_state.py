@@ -55,6 +55,12 @@ class Param:
     last: dt.date | None = None
 
 
+# The data version a share link was made with; dashboard/versions.py compares it with the
+# data shown. Any text is accepted here: an unknown version gets its own notice there.
+DATA_VERSION = "v"
+VERSION_PARAM = Param(DATA_VERSION, "text")
+
+
 @dataclass(frozen=True)
 class Parsed:
     values: dict[str, object] = field(default_factory=dict)

@@ -10,6 +10,7 @@ Skips (printing why) without Chromium or playwright, unless REQUIRE_BROWSER_TEST
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -323,6 +324,40 @@ def test_changed_filter_reaches_the_url_and_the_url_reproduces_the_view(server, 
     other.wait_for_url(re.compile(r"/timeline\?.*class=ICBM"))
     expect(other.get_by_role("heading", name="Timeline", level=1)).to_be_visible()
     _no_exception(other)
+
+
+def test_the_sidebar_link_pins_the_data_version_and_an_unknown_one_says_so(server, new_page):
+    version = json.loads((DATASETS / "manifest.json").read_text(encoding="utf-8"))["version"]
+    page = new_page()
+    _open(page, f"{server}/launches?class=ICBM&v=0123456789ab", "Launches")
+    expect(page.get_by_text("which is not in the data changelog")).to_be_visible()
+    expect(page.get_by_text(f"You are seeing data version {version}")).to_be_visible()
+    link_box = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
+    expect(link_box).to_contain_text(f"v={version}")
+    link = link_box.inner_text().strip()
+    assert link.startswith(f"{server}/launches?")
+    assert _query(link) == {"class": ["ICBM"], "v": [version]}
+
+    # A filter changed in the browser reaches the link too.
+    page.locator('[data-testid="stMultiSelect"]').filter(has_text="Launching state").click()
+    page.get_by_role("option", name="PRK", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"state=PRK"))
+    expect(link_box).to_contain_text("state=PRK")
+    link = link_box.inner_text().strip()
+    assert _query(link) == {"class": ["ICBM"], "state": ["PRK"], "v": [version]}
+
+    # Opened elsewhere, the link shows the same view and, the version being current, no notice.
+    other = new_page()
+    _open(other, link, "Launches")
+    assert _query(other.url) == _query(link)
+    expect(other.locator('[data-testid="stAlert"]')).to_have_count(0)
+    _no_exception(other)
+
+    _open(other, f"{server}/data_sources", "Data & sources")
+    expect(other.get_by_role("heading", name="Data versions")).to_be_visible()
+    expect(other.locator('[data-testid="stDataFrame"]').last).to_contain_text(f"{version} (shown)")
+    _shot(other, "data_versions")
 
 
 MAIN_POINTS = ".js-plotly-plot .cartesianlayer .scatterlayer path.point"

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import edit_record
 
-from dashboard import geo
+from dashboard import geo, versions
 from dashboard.__main__ import main
 from dashboard.curation.build import MANIFEST, build_dataset, write_dataset
 from dashboard.curation.load import display_path
@@ -40,7 +40,9 @@ def built(curated_copy: Path, tmp_path: Path) -> Path:
 
 
 def test_build_writes_every_table_and_a_manifest(built):
-    assert sorted(p.name for p in built.iterdir()) == sorted([*PARQUET, MANIFEST])
+    assert sorted(p.name for p in built.iterdir()) == sorted(
+        [*PARQUET, MANIFEST, versions.CHANGELOG]
+    )
     manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
     for name in TABLES:
         assert (
@@ -163,7 +165,7 @@ def test_manifest_version_follows_content_and_keeps_built_at(curated_copy, built
 
     edit_record(curated_copy / LAUNCHES, "prk-2022-01-14-uiju", {"count": 3})
     dataset = build_dataset(curated_copy)
-    assert write_dataset(dataset, built) == ["launches.parquet", MANIFEST]
+    assert write_dataset(dataset, built) == ["launches.parquet", MANIFEST, versions.CHANGELOG]
     second = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
     assert second["version"] == dataset.version != first["version"]
     assert second["tables"]["launches"]["sha256"] != first["tables"]["launches"]["sha256"]

@@ -20,9 +20,10 @@ from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from dashboard import geo
+from dashboard import geo, versions
 from dashboard.curation.load import Problem, load_records
 from dashboard.curation.validate import Row, validate
 from dashboard.schema import TABLES
@@ -139,7 +140,30 @@ def stale_tables(dataset: Dataset, out_dir: Path) -> list[str]:
     manifest = read_manifest(out_dir)
     if manifest is None or manifest.get("version") != dataset.version:
         stale.append(MANIFEST)
+    if versions.find(_changelog(out_dir), dataset.version) is None:
+        stale.append(versions.CHANGELOG)
     return stale
+
+
+def _changelog(out_dir: Path) -> tuple[versions.Entry, ...]:
+    path = out_dir / versions.CHANGELOG
+    return versions.parse_changelog(path.read_text(encoding="utf-8")) if path.is_file() else ()
+
+
+def _changelog_text(dataset: Dataset, out_dir: Path, built_at: str, note: str | None) -> str:
+    """The changelog with this build appended, saying which tables changed since the last."""
+    previous = (read_manifest(out_dir) or {}).get("tables", {})
+    edited = [
+        name
+        for name in dataset.tables
+        if previous.get(name, {}).get("sha256") not in (None, dataset.table_hash(name))
+    ]
+    counts = {name: t.num_rows for name, t in dataset.tables.items()}
+    counts["missiles"] = pc.sum(dataset.tables["launches"]["count"]).as_py() or 0
+    entries = versions.appended(
+        _changelog(out_dir), dataset.version, built_at, counts, edited, note
+    )
+    return versions.dump_changelog(entries)
 
 
 @contextmanager
@@ -185,14 +209,21 @@ def write_texts_all_or_nothing(files: dict[Path, str]) -> None:
     )
 
 
-def write_dataset(dataset: Dataset, out_dir: Path) -> list[str]:
-    """Write changed tables atomically; returns the names of the files written."""
+def write_dataset(dataset: Dataset, out_dir: Path, note: str | None = None) -> list[str]:
+    """Write changed tables atomically; returns the names of the files written.
+
+    A new content hash also appends an entry to the changelog (with `note`, if given)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     changed = stale_tables(dataset, out_dir)
+    manifest = _manifest(dataset, read_manifest(out_dir)) if changed else {}
     writers: dict[Path, Callable[[Path], None]] = {}
     for file_name in changed:
-        if file_name == MANIFEST:
-            text = json.dumps(_manifest(dataset, read_manifest(out_dir)), indent=2) + "\n"
+        if file_name in (MANIFEST, versions.CHANGELOG):
+            text = (
+                json.dumps(manifest, indent=2) + "\n"
+                if file_name == MANIFEST
+                else _changelog_text(dataset, out_dir, manifest["built_at"], note)
+            )
             writers[out_dir / file_name] = partial(Path.write_text, data=text, encoding="utf-8")
         else:
             table = dataset.tables[file_name.removesuffix(".parquet")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import tables, ui
+from dashboard import tables, ui, versions
 from dashboard.context import Context, current_context
 from dashboard.schema import TABLES
 from dashboard.url_state import Param
@@ -35,7 +35,8 @@ def render(ctx: Context) -> None:
     st.title("Data & sources")
     st.markdown(
         f"Dataset version **{ctx.data.version}** (content hash), built **{ctx.data.built_at}**. "
-        "Every record cites at least one source below. Launch dates are Korea Standard Time."
+        "Every record cites at least one source below; what changed between versions is at the "
+        "bottom of the page. Launch dates are Korea Standard Time."
     )
     current = filtered_tables(ctx)
     st.subheader("Download")
@@ -75,6 +76,17 @@ def render(ctx: Context) -> None:
         usage,
         hide_index=True,
         column_config={"url": st.column_config.LinkColumn("url")},
+    )
+
+    st.subheader("Data versions")
+    st.caption(
+        "Each build with new content gets a version. A link copied from the sidebar names "
+        "the version it was made with; opened later, it says what changed since."
+    )
+    st.dataframe(
+        versions.changelog_table(ctx.data.changelog, ctx.data.version),
+        hide_index=True,
+        column_config={"what changed": st.column_config.TextColumn(width="large")},
     )
 
 
