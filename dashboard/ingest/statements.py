@@ -127,7 +127,7 @@ _LEADING = re.compile(
     r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
 # "SEOUL, South Korea (AP) — ", "WASHINGTON — ": the place a report was filed, not a speaker.
-DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
 _VERB_PHRASE = re.compile(
     r"\s+(?:did|does|do|has|have|had|was|were|is|are|would|will|could|can|may|might|should|"
     r"also|then|but|soon|later|again|recently|quickly|immediately|who|which)\b"
@@ -153,7 +153,7 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
         return None
     head = before[: verb.start()]
     offset = 0
-    for pattern in (DATELINE, _LEADING):
+    for pattern in (_DATELINE, _LEADING):
         cut = pattern.match(head[offset:])
         offset += cut.end() if cut else 0
     phrase = head[offset:].rstrip()
