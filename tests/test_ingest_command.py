@@ -12,7 +12,7 @@ from dashboard.__main__ import main
 from dashboard.curation.load import Record
 from dashboard.curation.validate import convert_record
 from dashboard.ingest import pipeline
-from dashboard.ingest.review import REVIEW_KEYS, TABLE_ORDER, check_evidence
+from dashboard.ingest.review import REVIEW_KEYS, REWRITE, TABLE_ORDER, check_evidence
 from dashboard.ingest.text import read_article, sha256
 from dashboard.paths import CURATED_DIR, DATASETS_DIR
 from dashboard.schema import TABLES
@@ -49,7 +49,9 @@ def test_records_use_the_curated_fields_and_pass_its_validation(tmp_path: Path):
                 assert list(fields) == columns
                 record = Record(table, tmp_path / "review.yaml", position, fields)
                 _, problems = convert_record(TABLES[table], record)
-                assert problems == [], problems
+                # A marked placeholder (an unknown speaker type) is the curator's to fill in;
+                # `merge` refuses it until then. Anything else must already be valid.
+                assert [p for p in problems if REWRITE not in str(p)] == [], problems
 
 
 def test_evidence_offsets_point_at_the_words(tmp_path: Path):
@@ -133,4 +135,9 @@ def test_every_stored_article_gives_verbatim_quotes_and_valid_records():
             for position, row in enumerate(document[table], start=1):
                 fields = {k: v for k, v in row.items() if k not in REVIEW_KEYS}
                 record = Record(table, path, position, fields)
-                assert convert_record(TABLES[table], record)[1] == [], (path.name, table)
+                problems = convert_record(TABLES[table], record)[1]
+                assert [p for p in problems if REWRITE not in str(p)] == [], (path.name, table)
+        for row in document["statements"]:
+            if row["quote"]:
+                where = row["evidence"]["quote"]
+                assert " ".join(text[where["start"] : where["end"]].split()) == row["quote"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.ingest.dates import find_dates, find_times, weekday_before
+from dashboard.ingest.dates import find_dates, find_times, to_kst, weekday_before
 
 THURSDAY = dt.date(2023, 1, 19)
 
@@ -85,3 +85,23 @@ def test_clock_times(words: str, expected: str):
 def test_periods_start_on_their_first_day(words: str, expected: dt.date, precision: str):
     [mention] = find_dates(words, THURSDAY)
     assert (mention.date, mention.precision) == (expected, precision)
+
+
+def test_clock_times_keep_their_zone_and_convert_to_kst():
+    [eastern] = find_times("detected at about 1:17 p.m. EST.")
+    [hawaii] = find_times("at 11:57 a.m. (Hawaii time) Sept. 14")
+    [korea] = find_times("at 7:10 a.m. Korea time")
+    assert (eastern.zone, hawaii.zone, korea.zone) == (
+        "America/New_York",
+        "Pacific/Honolulu",
+        "Asia/Seoul",
+    )
+    assert to_kst(dt.date(2017, 11, 28), eastern.hhmm, eastern.zone) == (
+        dt.date(2017, 11, 29),
+        "03:17",
+    )
+    # Daylight saving time: 10:41 a.m. EDT in July is 23:41 KST the same day.
+    assert to_kst(dt.date(2017, 7, 28), "10:41", "America/New_York") == (
+        dt.date(2017, 7, 28),
+        "23:41",
+    )

@@ -100,3 +100,16 @@ def test_class_is_the_first_named_unless_a_designation_says_otherwise():
     assert kind == "SRBM"
     kind, _ = missile_class("a new cruise missile and a Hwasong-15")
     assert kind == "ICBM"
+
+
+def test_times_in_us_time_zones_become_kst_days_and_times():
+    # Friday 3 March 2023 in Washington: 4:20 p.m. EST is 06:20 KST on Saturday the 4th, and
+    # Monday 9:05 a.m. in Hawaii is 04:05 KST on Tuesday 28 February.
+    text, found = launches("launch_us_time.txt", dt.date(2023, 3, 3))
+    by_day = {launch.date: launch for launch in found}
+    assert sorted(by_day) == [dt.date(2023, 2, 28), dt.date(2023, 3, 4)]
+    assert by_day[dt.date(2023, 3, 4)].fields["time_local"] == "06:20"
+    assert by_day[dt.date(2023, 2, 28)].fields["time_local"] == "04:05"
+    assert by_day[dt.date(2023, 2, 28)].fields["missile_class"] == "cruise"
+    start, end = by_day[dt.date(2023, 3, 4)].evidence["time_local"]
+    assert text[start:end] == "4:20 p.m. EST"

@@ -88,6 +88,23 @@ class TimeMention:
     start: int
     end: int
     hhmm: str
+    zone: str | None = None  # IANA zone the clock time is given in, when the text names one
+
+
+# Zones US and wire reports give launch times in ("10:41 a.m. EDT", "11:57 a.m. (Hawaii time)").
+# Named zones go through the tz database, so a date in winter or summer gets the right offset.
+_ZONES = (
+    (r"E[DS]T|ET|Eastern(?: Standard| Daylight)? [Tt]ime", "America/New_York"),
+    (r"C[DS]T|Central(?: Standard| Daylight)? [Tt]ime", "America/Chicago"),
+    (r"P[DS]T|PT|Pacific(?: Standard| Daylight)? [Tt]ime", "America/Los_Angeles"),
+    (r"HST|Hawaii(?:an)?(?:-Aleutian)?(?: Standard)? [Tt]ime", "Pacific/Honolulu"),
+    (r"GMT|UTC", "UTC"),
+    (r"KST|(?:South )?Korea(?:n)?(?: Standard)? [Tt]ime|Seoul time|Pyongyang time", "Asia/Seoul"),
+)
+_ZONE_AFTER = re.compile(
+    r"\s*\(?(?P<zone>" + "|".join(pattern for pattern, _ in _ZONES) + r")\b\)?"
+)
+KST = "Asia/Seoul"
 
 
 def weekday_before(weekday: str, published: dt.date) -> dt.date:
@@ -195,8 +212,18 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _zone_after(text: str, end: int) -> tuple[str | None, int]:
+    """The time zone written right after a clock time, and where its words end."""
+    match = _ZONE_AFTER.match(text, end)
+    if match is None:
+        return None, end
+    name = next(zone for pattern, zone in _ZONES if re.fullmatch(pattern, match["zone"]))
+    return name, match.end()
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeMention]:
-    """Clock times as HH:MM (24-hour). Reports on Korean launches give times in KST."""
+    """Clock times as HH:MM (24-hour), with the zone the text gives them in, if any. Reports on
+    Korean launches give times in KST unless they say otherwise."""
     found = []
     for match in _TIME.finditer(text):
         hour = int(match["hour"])
@@ -205,9 +232,21 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
         afternoon = match["half"].lower().startswith("p")
         hour = hour % 12 + (12 if afternoon else 0)
         minute = int(match["minute"] or 0)
-        start, end = match.span()
-        found.append(TimeMention(start + offset, end + offset, f"{hour:02d}:{minute:02d}"))
+        zone, end = _zone_after(text, match.end())
+        hhmm = f"{hour:02d}:{minute:02d}"
+        found.append(TimeMention(match.start() + offset, end + offset, hhmm, zone))
     for match in _TIME_24.finditer(text):
-        start, end = match.span()
-        found.append(TimeMention(start + offset, end + offset, match[0]))
+        zone, end = _zone_after(text, match.end())
+        found.append(TimeMention(match.start() + offset, end + offset, match[0], zone))
     return sorted(found, key=lambda m: m.start)
+
+
+def to_kst(day: dt.date, hhmm: str, zone: str) -> tuple[dt.date, str]:
+    """A day and clock time in `zone` as the KST day and time (Korea is 13 to 19 hours ahead
+    of US time zones, so an afternoon launch in Washington is the next morning in Korea)."""
+    from zoneinfo import ZoneInfo
+
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    there = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(zone))
+    here = there.astimezone(ZoneInfo(KST))
+    return here.date(), here.strftime("%H:%M")

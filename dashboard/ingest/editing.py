@@ -32,7 +32,15 @@ SHOWN: dict[str, tuple[str, ...]] = {
     ),
     "launch_sites": ("name", "province", "lat", "lon"),
     "diplomatic_events": ("event_type", "date_start", "date_end", "title", "location"),
-    "statements": ("date", "speaker", "speaker_role", "organization", "quote", "stance"),
+    "statements": (
+        "date",
+        "speaker",
+        "speaker_role",
+        "speaker_type",
+        "organization",
+        "quote",
+        "stance",
+    ),
     "claims": ("launch_id", "field", "value", "claimant"),
 }
 REVIEW_COLUMN = "review"

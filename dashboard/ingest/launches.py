@@ -215,7 +215,7 @@ class _Finder:
             return
         chosen = (after or mentions[-1:] or [None])[0]
         if chosen is not None:
-            launch = self.launch(state, chosen)
+            launch = self.launch(state, _in_kst(chosen, words, sentence.start))
         elif self.current is not None:
             how = f"the day of the launch reported just before ({self.current.date})"
             same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, how)
@@ -250,7 +250,11 @@ class _Finder:
                 launch.set("count", value, _span(number, offset), claimant)
         times = dates.find_times(words, offset)
         if times:
-            launch.set("time_local", times[0].hhmm, (times[0].start, times[0].end), claimant)
+            first = times[0]
+            hhmm = first.hhmm
+            if first.zone and first.zone != dates.KST:
+                hhmm = dates.to_kst(launch.date, hhmm, first.zone)[1]
+            launch.set("time_local", hhmm, (first.start, first.end), claimant)
         for site in self.gazetteer.find(words, offset):
             launch.set("site", site, (site.start, site.end), claimant)
             break
@@ -300,6 +304,19 @@ class _Finder:
         if number and _number(number["n"] or ""):
             start = offset + match.start("what") + number.start()
             other.set("count", _number(number["n"]), (start, start + len(number[0])), None)
+
+
+def _in_kst(mention: dates.DateMention, words: str, offset: int) -> dates.DateMention:
+    """The day of a launch whose time the sentence gives in another zone, moved to KST:
+    "today at 1:17 p.m. EST" on 28 November is 03:17 KST on the 29th."""
+    times = [t for t in dates.find_times(words, offset) if t.zone and t.zone != dates.KST]
+    if not times or mention.precision != "day":
+        return mention
+    day, hhmm = dates.to_kst(mention.date, times[0].hhmm, times[0].zone)
+    if day == mention.date:
+        return mention
+    how = f"{mention.how}, {times[0].hhmm} {times[0].zone} being {hhmm} KST on {day}"
+    return dates.DateMention(mention.start, mention.end, day, mention.precision, how)
 
 
 def _quoted(words: str, mention: dates.DateMention, sentence: Span) -> bool:

@@ -8,6 +8,7 @@ match -> evidence checked against the text -> review document.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from dashboard.ingest import dates, review
 from dashboard.ingest.events import Event, find_events
 from dashboard.ingest.gazetteer import Gazetteer
 from dashboard.ingest.launches import Launch, find_launches
-from dashboard.ingest.statements import Statement, find_statements
+from dashboard.ingest.speakers import VERBS
+from dashboard.ingest.statements import Statement, find_quotes, find_statements
 from dashboard.ingest.text import all_sentences, sha256
+from dashboard.schema import SPEAKER_TYPES
 
 CLASS_WORDS = {
     "SRBM": "short-range ballistic missile",
@@ -32,6 +35,9 @@ CLASS_WORDS = {
     "SLV": "space launch vehicle",
     "unknown": "missile of unreported type",
 }
+
+
+UNKNOWN_SPEAKER_TYPE = f"{review.REWRITE} one of: {', '.join(SPEAKER_TYPES)}"
 
 
 @dataclass(frozen=True)
@@ -212,16 +218,46 @@ def launch_records(
     return records, sites, claims
 
 
+def _dates_the_saying(sentence: str, speaker: tuple[int, int], mention: tuple[int, int]) -> bool:
+    """Whether a date in the speaker's sentence dates the words: it stands in the attribution
+    clause ("On Tuesday, X said", "X on Tuesday told", "said in a statement Tuesday"), not in
+    what was said or in a clause about something else ("… said the launch on Monday …")."""
+    start, end = speaker
+    verb = re.search(rf"\b{VERBS}\b", sentence[end:])
+    if verb is not None:
+        verb_start, verb_end = end + verb.start(), end + verb.end()
+    else:
+        before = list(re.finditer(rf"\b{VERBS}\b", sentence[:start]))
+        if not before:
+            return False
+        verb_start, verb_end = before[-1].start(), before[-1].end()
+    first, last = min(start, verb_start), max(end, verb_end)
+    if mention[1] <= first:
+        # A leading phrase: nothing but the date and its preposition before the attribution.
+        lead = sentence[mention[1] : first]
+        return not re.search(rf"[“”\"]|\b{VERBS}\b", lead) and len(lead.split()) <= 3
+    if mention[0] >= last:
+        gap = sentence[last : mention[0]]
+        return len(gap.split()) <= 8 and not re.search(
+            r"[“”\",;]|\b(?:that|which|who|when|where|whether|after|before|since|about)\b", gap
+        )
+    return True  # between the speaker and the verb: "Kim on Tuesday said"
+
+
 def statement_date(text: str, found: Statement, published: dt.date) -> tuple[dt.date, str, tuple]:
-    """When the words were said: a day named in the attribution's sentence ("Moon said in a
-    statement Wednesday"), outside the quoted words; else the publication date."""
+    """When the words were said: a day in the attribution clause ("Moon said in a statement
+    Wednesday"), outside any quoted words; else the publication date, marked as such."""
     where = found.speaker.span[0]
     sentence = next((s for s in all_sentences(text) if s.start <= where < s.end), found.sentence)
-    quoted = (found.quote.start, found.quote.end) if found.quote else (0, 0)
-    for mention in dates.find_dates(sentence.text, published, sentence.start):
-        if mention.precision == "day" and not quoted[0] <= mention.start < quoted[1]:
+    quoted = [(q.start, q.end) for q in find_quotes(sentence.text)]
+    speaker = (found.speaker.span[0] - sentence.start, found.speaker.span[1] - sentence.start)
+    for mention in dates.find_dates(sentence.text, published):
+        if mention.precision != "day" or any(a <= mention.start < b for a, b in quoted):
+            continue
+        if _dates_the_saying(sentence.text, speaker, mention.span):
             note = None if mention.how == "explicit date" else f"Date from {mention.how}."
-            return mention.date, note, mention.span
+            where = (sentence.start + mention.start, sentence.start + mention.end)
+            return mention.date, note, where
     return published, "Publication date of the article; check when the words were said.", ()
 
 
@@ -263,8 +299,11 @@ def statement_records(
                 "speaker_role": speaker.role or "not stated in the source",
                 "organization": speaker.organization,
                 "state": speaker.state,
-                "speaker_type": speaker.speaker_type or "expert",
-                "quote": found.quote.text if found.quote else None,
+                # Unknown is not "expert": the schema has no neutral type, so the curator picks.
+                "speaker_type": speaker.speaker_type or UNKNOWN_SPEAKER_TYPE,
+                # Page line breaks and doubled spaces are layout, not words; the evidence
+                # offsets keep the exact characters.
+                "quote": " ".join(found.quote.text.split()) if found.quote else None,
                 "paraphrase": paraphrase,
                 # A suggestion only (marked in the evidence): the curator decides the stance.
                 "stance": found.stance or "assess",

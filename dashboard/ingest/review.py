@@ -45,8 +45,15 @@ def unique(candidate: str, taken: set[str]) -> str:
     return name
 
 
+def _words(text: Any) -> str:
+    """Text with its whitespace runs made single spaces: a stored quote may drop a page's line
+    breaks (as `verify` allows), never a word or a character of one."""
+    return " ".join(str(text).split())
+
+
 def check_evidence(document: dict[str, Any], text: str) -> list[str]:
-    """Problems with offsets or quotes: every quote must stand verbatim in the text."""
+    """Problems with offsets or quotes: every quote must stand verbatim in the text (up to
+    whitespace), and evidence must hold exactly the characters at its offsets."""
     problems = []
     for table in TABLE_ORDER:
         for record in document.get(table) or []:
@@ -58,10 +65,10 @@ def check_evidence(document: dict[str, Any], text: str) -> list[str]:
                 elif text[start:end] != where.get("text"):
                     problems.append(f"{table}: {label}: evidence {name}: text differs at offsets")
             quote = record.get("quote") if table == "statements" else None
-            if quote is not None and quote not in text:
+            if quote is not None and _words(quote) not in _words(text):
                 problems.append(f"{table}: {label}: quote is not verbatim in the text")
             where = (record.get("evidence") or {}).get("quote")
-            if quote is not None and (where is None or where.get("text") != quote):
+            if quote is not None and (where is None or _words(where.get("text")) != _words(quote)):
                 problems.append(f"{table}: {label}: quote does not match its evidence offsets")
     return problems
 

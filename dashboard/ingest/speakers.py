@@ -20,6 +20,7 @@ VERBS = (
     r"declared|argued|insisted|urged|explained|continued|tweeted|posted|saying|threatened|"
     r"expressed|assessed|described|called)"
 )
+_PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b")
 
 
@@ -74,11 +75,19 @@ class People:
         return known.name if known else None
 
 
+# Words that open a sentence or a clause but name nobody ("Last month, ...", "Earlier ...").
+_NOT_NAMES = re.compile(
+    r"(?:It|This|That|These|Those|They|There|And|But|So|Then|Now|We|I|You|Last|Earlier|Later|"
+    r"Meanwhile|However|Also|Still|Yesterday|Today|When|While|After|Before|On|In|At|Ahead|"
+    r"During|Following|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
 def is_speaker_phrase(np: str) -> bool:
     np = np.strip()
-    return bool(re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np)) and not re.match(
-        r"(?:It|This|That|They|There|And|But)\b", np
-    )
+    if re.fullmatch(r"[A-Z]{4,}(?:[ ,][A-Z ,]+)?", np) and not actors.known_body(np):
+        return False  # a dateline ("WASHINGTON"), not a speaker
+    return bool(re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np)) and not _NOT_NAMES.match(np)
 
 
 def strip_article(phrase: str) -> str:
@@ -114,7 +123,7 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
         if any(s <= match.start() < e for s, e in blocked):
             continue
         name = actors.strip_title(match[0])
-        if actors.state_in(name) or actors.known_body(name):
+        if actors.state_in(name) or actors.known_body(name) or not _could_be_person(name):
             continue  # "South Korea said": a state or body, not a person
         known = actors.known_person(name)
         if known:
@@ -128,6 +137,11 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
             for match in re.finditer(rf"\b{re.escape(part)}\b", text):
                 if not any(s <= match.start() < e for s, e in blocked):
                     people.add(match.start(), actor.name)
+
+
+def _could_be_person(name: str) -> bool:
+    """Not "On Tuesday", "The Harbor Ministry" or "Fjord University"."""
+    return not (_NOT_NAMES.match(name) or name.startswith("The ") or _BODY_WORDS.search(name))
 
 
 def _looks_personal(text: str, match: re.Match) -> bool:
@@ -145,9 +159,14 @@ def describe(
 ) -> Speaker | None:
     np = np.strip().rstrip(",")
     np = re.sub(r"\s+(?:also|later|then|again|previously)$", "", np)
+    # "said Hua." ends a sentence: the full stop is not part of the name (but "U.S." keeps it).
+    np = re.sub(r"(?<=[a-z]{2})[.]$", "", np)
     bare = strip_article(np)
     if not bare or bare.lower() in ("it", "they", "this", "that"):
         return None
+    if app and re.fullmatch(_PERSONAL, app.strip()) and not re.fullmatch(_PERSONAL, bare):
+        # "the foreign minister of Harborland, Ivar Lund, told ...": the name is the speaker.
+        return describe(app.strip(), np, span, people, last_body)
     if bare.lower() in ("he", "she"):
         name = people.last_before(span[0])
         return person(name, None, span, people) if name else None
@@ -161,11 +180,14 @@ def describe(
             return person(expanded, app, span, people)
     if known:
         return person(known.name, app, span, people)
-    if re.fullmatch(
-        r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?", title_free
-    ):
+    if re.fullmatch(_PERSONAL, title_free) and _could_be_person(title_free):
         title = bare[: len(bare) - len(title_free)].strip() or None
         return person(title_free, app or title, span, people)
+    titled = _titled_name(bare)
+    if titled:
+        role, name = titled
+        known = actors.known_person(name)
+        return person(known.name if known else name, app or role, span, people)
     body = actors.known_body(bare)
     if np.lower().startswith("the ") and len(bare.split()) <= 2:
         # "the ministry" names the body last quoted, when it is the same kind of body.
@@ -184,6 +206,67 @@ def describe(
         span,
         False,
     )
+
+
+# Ranks and titles written before a name; they belong to the role, not the name.
+_RANKS = {
+    "Lieutenant",
+    "Colonel",
+    "Major",
+    "General",
+    "Captain",
+    "Commander",
+    "Admiral",
+    "Sergeant",
+    "Lt.",
+    "Col.",
+    "Gen.",
+    "Adm.",
+    "Capt.",
+    "Maj.",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Secretary",
+    "Minister",
+    "Ambassador",
+    "President",
+    "Deputy",
+    "Vice",
+    "Chairman",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Director",
+    "Chief",
+    "Envoy",
+}
+# Last words of an organisation's name: "Defense Ministry" is not a person.
+_BODY_WORDS = re.compile(
+    r"(?:Agency|Ministry|Department|Command|Council|Office|House|Nations|Staff|Forces|Army|Navy|"
+    r"Force|Guard|Party|Committee|Institute|University|Center|Centre|Service|Media|News|Times|"
+    r"Post|Government|Republic|Korea|Union|Assembly|Board|Bureau|Group|Mission|Embassy|Club)$"
+)
+
+
+def _titled_name(phrase: str) -> tuple[str, str] | None:
+    """("Pentagon press secretary", "John Kirby") from "Pentagon press secretary John Kirby"."""
+    words = phrase.split()
+    name: list[str] = []
+    while words and re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1]):
+        if words[-1] in _RANKS or len(name) == 3:
+            break
+        name.insert(0, words.pop())
+    if len(name) < 2 or not words or _BODY_WORDS.search(name[-1]):
+        return None
+    full = " ".join(name)
+    if actors.known_body(full) or actors.state_in(full):
+        return None
+    return " ".join(words), full
 
 
 def person(name: str, app: str | None, span: tuple[int, int], people: People) -> Speaker:

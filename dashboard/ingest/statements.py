@@ -48,17 +48,13 @@ _TAIL_SAID_X = re.compile(
     rf",\s+{VERBS}\s+(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})"
     r"(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
 )
+# An attribution inside a quote that is never closed: `“… next steps, Meiners added. “We …`
+_INNER_ATTRIBUTION = re.compile(
+    rf",\s+(?:he|she|(?:[A-Z][\w’'.\-]*\s+){{1,4}}){VERBS}\b[^“”\"]{{0,60}}$"
+)
 # A full stop inside a name ("U.S.") does not end it; one before a space does.
 _ACCORDING = re.compile(
     r"(?:according to|in the words of) (?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){2,80})", re.IGNORECASE
-)
-_CAP = r"(?:[A-Z][\w’'.\-]*|\([A-Z]+\))"
-_SUBJECT = re.compile(
-    rf"(?:(?:the|a|an)\s+)?{_CAP}(?:\s+(?:{_CAP}|of|for|and|the))*"
-    r"(?:\s+(?:foreign|defen[cs]e|military|senior|state|presidential|government))*"
-    r"(?:\s+(?:officials?|spokes(?:man|woman|person)|ministry|command|agency|media))?"
-    r"|(?:the|a|an)\s+(?:[a-z]+\s+){0,3}?(?:officials?|spokes(?:man|woman|person)|ministry|"
-    r"command|agency|statement|government)\b"
 )
 _PARAPHRASE = re.compile(
     r"(?P<np>(?:[A-Z][\w’'.\-]*\s+){1,5}?)(?P<verb>warned|threatened|vowed|urged|pledged|"
@@ -93,11 +89,19 @@ class Statement:
 
 
 def find_quotes(text: str) -> list[Span]:
-    """Quoted passages; the span covers the words only, without marks or trailing comma."""
+    """Quoted passages; the span covers the words only, without marks or trailing comma.
+
+    A quote may stay open: to the end of its paragraph (it goes on in the next one), or up to
+    the next opening mark (`“… next steps, Kim added. “We …”`), where the words end before an
+    attribution written inside them.
+    """
     quotes: list[Span] = []
     for para in paragraphs(text):
-        for match in re.finditer(r"[“\"]([^“”\"]+)(?:[”\"]|$)", para.text):
+        for match in re.finditer(r"[“\"]([^“”\"]+)(?:[”\"]|$|(?=“))", para.text):
             words = match[1]
+            if match.end() < len(para.text) and para.text[match.end()] == "“":
+                inner = _INNER_ATTRIBUTION.search(words)
+                words = words[: inner.start()] if inner else words
             inner_start = para.start + match.start(1)
             trimmed = words.rstrip(" ,")
             lead = len(trimmed) - len(trimmed.lstrip())
@@ -118,9 +122,50 @@ def _sentence_of(spans: list[Span], position: int) -> Span:
 
 _LEADING = re.compile(
     r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also|"
-    r"Instead)\b"
+    r"Instead|Ahead|During|Following|Speaking|Asked|Amid|Despite|Addressing|Responding|"
+    r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday)\b"
     r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
+# "SEOUL, South Korea (AP) — ", "WASHINGTON — ": the place a report was filed, not a speaker.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+_VERB_PHRASE = re.compile(
+    r"\s+(?:did|does|do|has|have|had|was|were|is|are|would|will|could|can|may|might|should|"
+    r"also|then|but|soon|later|again|recently|quickly|immediately|who|which)\b"
+)
+# "Choi Ji-won, a lecturer at Hanseo University," before its verb.
+_NAME_APPOSITION = re.compile(r"^(?P<np>[^,]+),\s+(?P<app>(?:a|an|the|who)\b[^“”\"]+?),?$")
+
+
+def _described_group(phrase: str) -> bool:
+    """A lower-case subject that still names someone: "navy press secretary Lena Holm",
+    "members of the Group of Seven nations"."""
+    return len(phrase.split()) <= 8 and bool(re.search(r"\b[A-Z][a-z]", phrase))
+
+
+def _subject_before(before: str) -> tuple[str, str | None, int] | None:
+    """The subject of the first attribution verb in `before`: (phrase, apposition, offset).
+
+    The speaker is whoever does the saying ("Pentagon press secretary John Kirby told
+    reporters that officials “…”"), not the name nearest the quote.
+    """
+    verb = re.search(rf"\b{VERBS}\b", before)
+    if verb is None:
+        return None
+    head = before[: verb.start()]
+    offset = 0
+    for pattern in (_DATELINE, _LEADING):
+        cut = pattern.match(head[offset:])
+        offset += cut.end() if cut else 0
+    phrase = head[offset:].rstrip()
+    appositive = _NAME_APPOSITION.match(phrase)
+    if appositive:
+        return appositive["np"], appositive["app"], offset
+    # The subject ends where its own verb phrase begins: "Trump soon tweeted", "Choe did not
+    # say what steps ... but said".
+    phrase = _VERB_PHRASE.split(phrase, maxsplit=1)[0].rstrip(" ,")
+    if not phrase or len(phrase.split()) > 20:
+        return None
+    return phrase, None, offset
 
 
 def _attribute(
@@ -138,13 +183,13 @@ def _attribute(
             span = (close + match.start("np"), close + match.end("np"))
             app = match.groupdict().get("app")
             return describe(match["np"], app, span, people, bodies)
-    if re.search(rf"\b{VERBS}\b", before):
-        stripped = _LEADING.sub("", before)
-        subject = _SUBJECT.match(stripped)
-        if subject:
-            offset = first.start + len(before) - len(stripped)
-            span = (offset, offset + subject.end())
-            return describe(subject[0], None, span, people, bodies)
+    subject = _subject_before(before)
+    if subject and (is_speaker_phrase(subject[0]) or _described_group(subject[0])):
+        phrase, app, offset = subject
+        start = first.start + offset
+        found = describe(phrase, app, (start, start + len(phrase)), people, bodies)
+        if found is not None:
+            return found
     # A quote inside a sentence that ends "…, he said." or "…, said X, role."
     tail = _TAIL_X_SAID.search(after) or _TAIL_SAID_X.search(after)
     if tail and is_speaker_phrase(tail["np"]):
@@ -175,7 +220,10 @@ def find_statements(text: str) -> list[Statement]:
     register_people(text, quotes, people)
     bodies: list[Speaker] = []
     found: list[Statement] = []
+    paras = paragraphs(text)
     pending: list[tuple[Span, Span]] = []  # quotes waiting for the next paragraph's speaker
+    pending_paragraph = -1
+    carry: tuple[Speaker, int] | None = None  # speaker of a quote left open, and its paragraph
     for quote in quotes:
         sentence = _sentence_of(all_sentences, quote.start)
         last = _sentence_of(all_sentences, quote.end)
@@ -197,28 +245,48 @@ def find_statements(text: str) -> list[Statement]:
                     if speaker:
                         bodies.append(speaker)
         speaker = _attribute(text, quote, sentence, last, people, bodies)
-        unclosed = (
-            quote.end >= len(text) or text[quote.end : quote.end + 2].strip(" ,.")[:1] not in '”"'
-        )
-        if speaker is None and unclosed and text[quote.end : quote.end + 1] in "\n":
-            pending.append((quote, sentence))
-            continue
+        paragraph = _paragraph_index(paras, quote.start)
+        opens_paragraph = not text[paras[paragraph].start : quote.start].strip('“" ')
+        if pending and not (opens_paragraph and paragraph == pending_paragraph + 1):
+            pending = []  # the open quote did not go on: nobody to give it to
+        if speaker is None and carry and opens_paragraph and paragraph == carry[1] + 1:
+            # A paragraph opening with a quotation mark goes on with the quote left open
+            # at the end of the paragraph before: the same speaker's words.
+            speaker = carry[0]
         if speaker is None and found and found[-1].quote is not None:
             previous = found[-1]
             same_paragraph = "\n" not in text[previous.quote.end : quote.start]
             opens_sentence = not text[sentence.start : quote.start].strip('“" ')
             # A further quoted sentence right after an attributed one is the same speaker's.
             speaker = previous.speaker if same_paragraph and opens_sentence else None
+        open_at_end = _open_at_paragraph_end(text, quote, paras[paragraph])
+        if speaker is None and open_at_end:
+            pending.append((quote, sentence))
+            pending_paragraph = paragraph
+            carry = None
+            continue
         if speaker is None:
+            pending, carry = [], None
             continue
         if not speaker.is_person:
             bodies.append(speaker)
         for waiting, waiting_sentence in pending:
             found.append(_statement(waiting, speaker, waiting_sentence))
         pending = []
+        carry = (speaker, paragraph) if open_at_end else None
         found.append(_statement(quote, speaker, sentence))
     found.extend(_paraphrases(all_sentences, quotes, people))
     return found
+
+
+def _paragraph_index(paras: list[Span], position: int) -> int:
+    return next(i for i, p in enumerate(paras) if p.start <= position <= p.end)
+
+
+def _open_at_paragraph_end(text: str, quote: Span, paragraph: Span) -> bool:
+    """No closing mark after the words before the paragraph ends."""
+    rest = text[quote.end : paragraph.end]
+    return not rest.strip(" ,.;:!?") and not any(mark in rest for mark in '”"')
 
 
 def _statement(quote: Span, speaker: Speaker, sentence: Span) -> Statement:
