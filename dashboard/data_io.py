@@ -11,9 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
+from dashboard.choices import Choices, choices
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
-from dashboard.search import TextIndex
+from dashboard.search import INDEX_FILE, StatementTable, TextIndex
 from dashboard.tables import with_site_names
 
 DATE_KINDS = {"date"}
@@ -31,19 +32,24 @@ class Dataset:
     launch_sites: pd.DataFrame
     launches: pd.DataFrame
     diplomatic_events: pd.DataFrame
-    statements: pd.DataFrame
+    statements: pd.DataFrame  # newest first (the order of `statement_table`)
     claims: pd.DataFrame
     # Launches joined with their site's name and coordinates, done once at load.
     launches_with_sites: pd.DataFrame
-    # Word index over quote, paraphrase and speaker, built once per process for search.
-    statement_index: TextIndex
+    # Per-dataset values computed once at load, so no rerun recomputes them: the
+    # statements with their search index and facet codes, and the sidebar's choices.
+    statement_table: StatementTable
+    choices: Choices
     version: str
     built_at: str
     folder: str
 
 
-def _frame(path: Path, name: str) -> pd.DataFrame:
-    table = pq.read_table(path, schema=TABLES[name].arrow_schema)
+def _table(folder: Path, name: str) -> pa.Table:
+    return pq.read_table(folder / f"{name}.parquet", schema=TABLES[name].arrow_schema)
+
+
+def _frame(table: pa.Table, name: str) -> pd.DataFrame:
     frame = table.to_pandas()
     for column in TABLES[name].columns:
         if column.kind in DATE_KINDS:
@@ -66,18 +72,34 @@ def read_dataset(folder: Path) -> Dataset:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
+    version = str(manifest.get("version", "unknown"))
     try:
-        frames = {name: _frame(folder / f"{name}.parquet", name) for name in TABLES}
+        tables = {name: _table(folder, name) for name in TABLES}
     except (OSError, ValueError, pa.ArrowException) as error:
         raise DataUnavailable(
             f"{folder} holds Parquet files this version cannot read ({error}). "
             "Rebuild them with `python -m dashboard build`."
         ) from error
+    statements = tables.pop("statements")
+    frames = {name: _frame(table, name) for name, table in tables.items()}
+    # The search index written with the data when it matches this build, else built now.
+    statement_table = StatementTable(
+        statements, TextIndex.open(folder / INDEX_FILE, version, statements)
+    )
+    frames["statements"] = statement_table.frame
+    launches_with_sites = with_site_names(frames["launches"], frames["launch_sites"])
+    dates = statement_table.frame["date"]
     return Dataset(
         **frames,
-        launches_with_sites=with_site_names(frames["launches"], frames["launch_sites"]),
-        statement_index=TextIndex.build(frames["statements"]),
-        version=str(manifest.get("version", "unknown")),
+        launches_with_sites=launches_with_sites,
+        statement_table=statement_table,
+        choices=choices(
+            launches_with_sites,
+            frames["diplomatic_events"],
+            statement_table.options("speaker"),
+            (dates.min().date(), dates.max().date()) if len(dates) else None,
+        ),
+        version=version,
         built_at=str(manifest.get("built_at", "unknown")),
         folder=str(folder),
     )
