@@ -12,9 +12,10 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard.choices import Choices, choices
+from dashboard.fts import load_sorting
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
-from dashboard.search import INDEX_FILE, StatementTable, TextIndex
+from dashboard.search import CATEGORICAL, INDEX_FILE, StatementTable, TextIndex
 from dashboard.tables import with_site_names
 
 DATE_KINDS = {"date"}
@@ -49,6 +50,26 @@ def _table(folder: Path, name: str) -> pa.Table:
     return pq.read_table(folder / f"{name}.parquet", schema=TABLES[name].arrow_schema)
 
 
+def _statements(folder: Path) -> tuple[pa.Table, bool]:
+    """The statements table (repeated text read as dictionaries, the cheaper form) and
+    whether the file declares the rows already in the order the app holds them."""
+    file = pq.ParquetFile(folder / "statements.parquet", read_dictionary=list(CATEGORICAL))
+    table = file.read()
+    expected = TABLES["statements"].arrow_schema
+    for field in expected:
+        read = table.schema.field(field.name) if field.name in table.column_names else None
+        kind = read.type.value_type if read and pa.types.is_dictionary(read.type) else None
+        if read is None or (read.type != field.type and kind != field.type):
+            raise ValueError(f"statements.{field.name} is missing or not {field.type}")
+    table = table.select(expected.names)
+    meta = file.metadata
+    presorted = meta.num_row_groups > 0 and all(
+        meta.row_group(i).sorting_columns == tuple(load_sorting(table.schema))
+        for i in range(meta.num_row_groups)
+    )
+    return table, presorted
+
+
 def _frame(table: pa.Table, name: str) -> pd.DataFrame:
     frame = table.to_pandas()
     for column in TABLES[name].columns:
@@ -74,17 +95,17 @@ def read_dataset(folder: Path) -> Dataset:
         manifest = {}
     version = str(manifest.get("version", "unknown"))
     try:
-        tables = {name: _table(folder, name) for name in TABLES}
+        tables = {name: _table(folder, name) for name in TABLES if name != "statements"}
+        statements, presorted = _statements(folder)
     except (OSError, ValueError, pa.ArrowException) as error:
         raise DataUnavailable(
             f"{folder} holds Parquet files this version cannot read ({error}). "
             "Rebuild them with `python -m dashboard build`."
         ) from error
-    statements = tables.pop("statements")
     frames = {name: _frame(table, name) for name, table in tables.items()}
     # The search index written with the data when it matches this build, else built now.
     statement_table = StatementTable(
-        statements, TextIndex.open(folder / INDEX_FILE, version, statements)
+        statements, TextIndex.open(folder / INDEX_FILE, version, statements), presorted
     )
     frames["statements"] = statement_table.frame
     launches_with_sites = with_site_names(frames["launches"], frames["launch_sites"])

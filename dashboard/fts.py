@@ -18,8 +18,10 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 INDEX_FILE = "statements_fts.sqlite"
 SEARCHED = ("quote", "paraphrase", "speaker", "speaker_role")
@@ -39,6 +41,18 @@ def order(statements: pa.Table) -> pa.Array:
     )
 
 
+def load_sorting(schema: pa.Schema) -> list[pq.SortingColumn]:
+    """The `order` as Parquet sorting metadata: a file that declares it needs no sort at load."""
+    return [
+        pq.SortingColumn(schema.get_field_index("date"), descending=True),
+        pq.SortingColumn(schema.get_field_index("statement_id")),
+    ]
+
+
+def in_load_order(statements: pa.Table) -> pa.Table:
+    return statements.take(order(statements))
+
+
 def _create(db: sqlite3.Connection) -> None:
     columns = ", ".join(SEARCHED)
     db.execute(f"CREATE VIRTUAL TABLE texts USING fts5({columns}, tokenize='{TOKENIZE}')")
@@ -46,7 +60,7 @@ def _create(db: sqlite3.Connection) -> None:
 
 
 def _fill(db: sqlite3.Connection, statements: pa.Table, version: str) -> None:
-    ordered = statements.take(order(statements))
+    ordered = in_load_order(statements)
     columns = [ordered[c].to_pylist() for c in SEARCHED]
     db.executemany(
         f"INSERT INTO texts(rowid, {', '.join(SEARCHED)}) VALUES (?, ?, ?, ?, ?)",
@@ -121,27 +135,34 @@ class TextIndex:
         _fill(db, statements, version="in-memory")
         return cls(db, statements.num_rows, from_file=False)
 
-    def matching(self, phrases: tuple[Phrase, ...], low: int = 0, high: int | None = None):
+    def matching(
+        self, phrases: tuple[Phrase, ...], low: int = 0, high: int | None = None
+    ) -> np.ndarray:
         """Row ids (ascending, so newest first) in [low, high) whose text holds every phrase."""
         high = self.rows if high is None else high
         with self._lock:
-            cursor = self._db.execute(
-                "SELECT rowid FROM texts WHERE texts MATCH ? AND rowid >= ? AND rowid < ?",
+            # One text of all ids: tens of thousands of Python rows cost more than the search.
+            (ids,) = self._db.execute(
+                "SELECT group_concat(rowid, ' ') FROM texts "
+                "WHERE texts MATCH ? AND rowid >= ? AND rowid < ?",
                 (match_expression(phrases), low, high),
-            )
-            return [r for (r,) in cursor]
+            ).fetchone()
+        return np.array(ids.split(), dtype=np.int64) if ids else np.array([], dtype=np.int64)
 
     def highlighted(self, phrases: tuple[Phrase, ...], rowids: list[int]) -> dict:
         """For each row id: column -> (text, spans of the tokens the search matched)."""
         if not phrases or not rowids:
             return {}
         marks = ", ".join(f"highlight(texts, {i}, ?, ?)" for i in range(len(SEARCHED)))
-        holes = ", ".join("?" * len(rowids))
+        sql = f"SELECT rowid, {marks} FROM texts WHERE texts MATCH ? AND rowid = ?"
+        expression = match_expression(phrases)
+        found = []
         with self._lock:
-            found = self._db.execute(
-                f"SELECT rowid, {marks} FROM texts WHERE texts MATCH ? AND rowid IN ({holes})",
-                (*(OPEN, CLOSE) * len(SEARCHED), match_expression(phrases), *rowids),
-            ).fetchall()
+            # One row at a time: FTS5 seeks a single row id, but scans every match for IN.
+            for rowid in rowids:
+                found += self._db.execute(
+                    sql, (*(OPEN, CLOSE) * len(SEARCHED), expression, rowid)
+                ).fetchall()
         return {
             rowid: {c: spans_of(text) for c, text in zip(SEARCHED, texts, strict=True) if text}
             for rowid, *texts in found

@@ -27,6 +27,9 @@ from dashboard.fts import INDEX_FILE, SEARCHED, TextIndex, write_index
 __all__ = ["INDEX_FILE", "SEARCHED", "TextIndex", "write_index"]
 
 FACETS = ("speaker_type", "stance", "organization", "state")
+# Columns held as pandas categoricals: few distinct values over many rows, so codes cost a
+# fraction of the memory of strings and counting them is a bincount.
+CATEGORICAL = (*FACETS, "speaker", "speaker_role", "source_id")
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,10 @@ class Window:
 class Codes:
     """A text column as small integer codes into its sorted distinct values (-1: missing)."""
 
-    def __init__(self, column: pa.ChunkedArray):
-        categorical = pd.Categorical(column.to_pandas())  # categories come sorted
-        self.values: tuple[str, ...] = tuple(categorical.categories)
-        self.codes = categorical.codes.astype(np.int32)
+    def __init__(self, column: pd.Series):
+        categorical = column.cat.as_ordered().cat.reorder_categories(sorted(column.cat.categories))
+        self.values: tuple[str, ...] = tuple(categorical.cat.categories)
+        self.codes = categorical.cat.codes.to_numpy().astype(np.int32)
         self._lookup = {v: i for i, v in enumerate(self.values)}
 
     def mask(self, chosen: tuple[str, ...], codes: np.ndarray) -> np.ndarray:
@@ -99,14 +102,22 @@ class StatementTable:
     Shared by all sessions: treat as read-only.
     """
 
-    def __init__(self, table: pa.Table, index: TextIndex):
-        ordered = table.take(fts.order(table))
+    def __init__(self, table: pa.Table, index: TextIndex, presorted: bool = False):
+        """`presorted`: the rows are already in `fts.order` (a file written so says it)."""
+        if presorted:  # cheap check that it holds, at least for the dates
+            days = table["date"].cast(pa.int32()).to_numpy(zero_copy_only=False)
+            presorted = not np.any(np.diff(days) > 0)
+        ordered = table if presorted else fts.in_load_order(table)
+        for name in (c for c in CATEGORICAL if c in ordered.column_names):
+            if not pa.types.is_dictionary(ordered.schema.field(name).type):
+                at = ordered.schema.get_field_index(name)
+                ordered = ordered.set_column(at, name, pc.dictionary_encode(ordered[name]))
         self.frame = ordered.to_pandas(types_mapper=_types)
         self.frame["date"] = pd.to_datetime(self.frame["date"])
         # Days since 1970, ascending along the (descending) rows when negated.
         days = ordered["date"].cast(pa.int32()).to_numpy(zero_copy_only=False)
         self._minus_days = -days.astype(np.int64)
-        self.codes = {c: Codes(ordered[c]) for c in (*FACETS, "speaker")}
+        self.codes = {c: Codes(self.frame[c]) for c in (*FACETS, "speaker")}
         self._ids = ordered["statement_id"]
         self.index = index
 
@@ -136,14 +147,6 @@ class StatementTable:
             high = int(np.searchsorted(self._minus_days, -_day(window.date_from), side="right"))
         return low, max(low, high)
 
-    def in_window(self, window: Window) -> np.ndarray:
-        low, high = self.span(window)
-        positions = np.arange(low, high, dtype=np.int64)
-        if window.speakers:
-            speaker = self.codes["speaker"]
-            positions = positions[speaker.mask(window.speakers, speaker.codes[positions])]
-        return positions
-
     def matches(self, query: StatementQuery, window: Window) -> np.ndarray:
         """Positions of every statement the query and window keep, newest first."""
         if query.unsearchable:
@@ -159,8 +162,7 @@ class StatementTable:
         ]
         for column, chosen in narrowing:
             if chosen:
-                codes = self.codes[column]
-                positions = positions[codes.mask(chosen, codes.codes[positions])]
+                positions = positions[self.codes[column].mask(chosen, self._at(column, positions))]
         if query.statement_id is not None:
             positions = positions[positions == self.position(query.statement_id)]
         return positions
@@ -171,8 +173,15 @@ class StatementTable:
     def find(self, query: StatementQuery, window: Window) -> Found:
         """Every match (positions) with facet counts over them, as Datasette's facets count."""
         positions = self.matches(query, window)
-        facets = {c: self.codes[c].counts(self.codes[c].codes[positions]) for c in FACETS}
+        facets = {c: self.codes[c].counts(self._at(c, positions)) for c in FACETS}
         return Found(len(positions), facets, positions)
+
+    def _at(self, column: str, positions: np.ndarray) -> np.ndarray:
+        """The column's codes at the positions; a view when they are one run."""
+        codes = self.codes[column].codes
+        if len(positions) and positions[-1] - positions[0] + 1 == len(positions):
+            return codes[positions[0] : positions[-1] + 1]
+        return codes[positions]
 
     def page(self, positions: np.ndarray, page: int, per_page: int) -> pd.DataFrame:
         start = (max(page, 1) - 1) * per_page

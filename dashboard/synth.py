@@ -289,7 +289,14 @@ def write(sizes: Sizes, out: Path) -> str:
         "tables": {name: {"rows": t.num_rows} for name, t in tables.items()},
     }
     out.mkdir(parents=True, exist_ok=True)
+    # Statements in the order the app holds them, and saying so, so loading needs no sort.
+    tables["statements"] = fts.in_load_order(tables["statements"])
     writers = {out / f"{name}.parquet": partial(pq.write_table, t) for name, t in tables.items()}
+    writers[out / "statements.parquet"] = partial(
+        pq.write_table,
+        tables["statements"],
+        sorting_columns=fts.load_sorting(tables["statements"].schema),
+    )
     writers[out / MANIFEST] = partial(
         Path.write_text, data=json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
     )

@@ -50,6 +50,7 @@ def test_word_frequencies_speakers_and_dates_are_as_documented(folder):
     data = read_dataset(folder)
     table = data.statement_table
     assert table.index.from_file  # synth writes the index with the data
+    assert data.statements["date"].is_monotonic_decreasing  # held newest first
     n = len(table)
     common = table.count(StatementQuery(text=synth.COMMON_WORD), Window())
     rare = table.count(StatementQuery(text=synth.RARE_WORD), Window())
