@@ -130,19 +130,23 @@ def filter_statements(statements: pd.DataFrame, f: Filters) -> pd.DataFrame:
         # The loaded statements are newest first, so the date range is one slice: free to
         # take, where a mask would copy much of a million rows on every rerun.
         statements = _newest_first_range(statements, f)
-    keep = _in_dates(statements["date"], f)
+        if not f.speakers:
+            return statements
+        keep = pd.Series(True, index=statements.index)
+    else:
+        keep = _in_dates(statements["date"], f)
     if f.speakers:
         keep &= statements["speaker"].isin(f.speakers)
     return _kept(statements, keep)
 
 
 def _newest_first_range(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    ascending = -frame["date"].to_numpy(dtype="datetime64[ns]").view("int64")
+    ascending = frame["date"].to_numpy()[::-1]  # a view, oldest first
     low, high = 0, len(frame)
     if f.date_to is not None:
-        low = int(np.searchsorted(ascending, -pd.Timestamp(f.date_to).value, side="left"))
+        low = high - int(np.searchsorted(ascending, np.datetime64(f.date_to), side="right"))
     if f.date_from is not None:
-        high = int(np.searchsorted(ascending, -pd.Timestamp(f.date_from).value, side="right"))
+        high -= int(np.searchsorted(ascending, np.datetime64(f.date_from), side="left"))
     return frame.iloc[low : max(low, high)]
 
 

@@ -149,25 +149,6 @@ class TextIndex:
             ).fetchone()
         return np.array(ids.split(), dtype=np.int64) if ids else np.array([], dtype=np.int64)
 
-    def highlighted(self, phrases: tuple[Phrase, ...], rowids: list[int]) -> dict:
-        """For each row id: column -> (text, spans of the tokens the search matched)."""
-        if not phrases or not rowids:
-            return {}
-        marks = ", ".join(f"highlight(texts, {i}, ?, ?)" for i in range(len(SEARCHED)))
-        sql = f"SELECT rowid, {marks} FROM texts WHERE texts MATCH ? AND rowid = ?"
-        expression = match_expression(phrases)
-        found = []
-        with self._lock:
-            # One row at a time: FTS5 seeks a single row id, but scans every match for IN.
-            for rowid in rowids:
-                found += self._db.execute(
-                    sql, (*(OPEN, CLOSE) * len(SEARCHED), expression, rowid)
-                ).fetchall()
-        return {
-            rowid: {c: spans_of(text) for c, text in zip(SEARCHED, texts, strict=True) if text}
-            for rowid, *texts in found
-        }
-
 
 def spans_of(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """The text without highlight marks, and where the marked stretches were."""
@@ -183,7 +164,36 @@ def spans_of(marked: str) -> tuple[str, list[tuple[int, int]]]:
 _words_db = sqlite3.connect(":memory:", check_same_thread=False)
 _words_db.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize='{TOKENIZE}')")
 _words_db.execute("CREATE VIRTUAL TABLE word_tokens USING fts5vocab(words, instance)")
+# The shown rows, re-indexed for highlighting: FTS5 marks matched tokens only in a table it
+# searched, and in this tiny one that costs nothing however common the word.
+_words_db.execute(
+    f"CREATE VIRTUAL TABLE shown USING fts5({', '.join(SEARCHED)}, tokenize='{TOKENIZE}')"
+)
 _words_lock = threading.Lock()
+
+
+def highlighted(phrases: tuple[Phrase, ...], rows: dict[int, tuple]) -> dict:
+    """For each row (id -> its SEARCHED texts): column -> (text, spans the search matched)."""
+    if not phrases or not rows:
+        return {}
+    marks = ", ".join(f"highlight(shown, {i}, ?, ?)" for i in range(len(SEARCHED)))
+    with _words_lock:
+        _words_db.execute("DELETE FROM shown")
+        _words_db.executemany(
+            f"INSERT INTO shown(rowid, {', '.join(SEARCHED)}) VALUES (?, ?, ?, ?, ?)",
+            [
+                (rowid, *(t if isinstance(t, str) else None for t in texts))
+                for rowid, texts in rows.items()
+            ],
+        )
+        found = _words_db.execute(
+            f"SELECT rowid, {marks} FROM shown WHERE shown MATCH ?",
+            (*(OPEN, CLOSE) * len(SEARCHED), match_expression(phrases)),
+        ).fetchall()
+    return {
+        rowid: {c: spans_of(text) for c, text in zip(SEARCHED, texts, strict=True) if text}
+        for rowid, *texts in found
+    }
 
 
 def phrases(text: str) -> tuple[Phrase, ...]:

@@ -83,7 +83,8 @@ class Codes:
         return np.isin(codes, np.asarray(wanted, dtype=np.int32))
 
     def counts(self, codes: np.ndarray) -> dict[str, int]:
-        tally = np.bincount(codes[codes >= 0], minlength=len(self.values))
+        # Shifted by one so missing values (-1) fall in a slot of their own, left out.
+        tally = np.bincount(codes + 1, minlength=len(self.values) + 1)[1:]
         return {v: int(n) for v, n in zip(self.values, tally, strict=True) if n}
 
 
@@ -195,8 +196,9 @@ class StatementTable:
 
     def highlighted(self, query: StatementQuery, page: pd.DataFrame) -> dict:
         """Position -> column -> (text, spans the search matched), for the shown rows."""
-        rowids = [int(p) for p in page.index]
-        return self.index.highlighted(query.phrases, rowids)
+        texts = page[list(SEARCHED)].astype(object)
+        rows = {int(p): tuple(texts.loc[p]) for p in page.index}
+        return fts.highlighted(query.phrases, rows)
 
     def options(self, column: str) -> tuple[str, ...]:
         return self.codes[column].values
