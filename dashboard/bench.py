@@ -150,7 +150,7 @@ def _datasette_db(frame, path: Path) -> None:
     db.execute("CREATE INDEX statements_date ON statements(date)")
     db.execute(
         "CREATE VIRTUAL TABLE statements_fts USING fts5("
-        "quote, paraphrase, speaker, speaker_role, content='statements')"
+        'quote, paraphrase, speaker, speaker_role, content="statements")'
     )
     db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
     db.commit()
@@ -225,7 +225,7 @@ def child(folder: str, repeat: int, scratch: str | None) -> dict:
     result["index_from_file"] = data.statement_table.index.from_file
     if scratch is None:
         return result
-    db = Path(scratch) / "datasette.db"
+    db = Path(scratch) / "bench.db"  # Datasette serves it as /bench
     if not db.exists():
         _datasette_db(data.statements, db)
     server, base = _start_datasette(db)
