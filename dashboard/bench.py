@@ -102,6 +102,11 @@ def _median_ms(samples: list[float]) -> float:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Not getrusage: Linux carries its maximum over
+    from the parent through fork and exec, so a child would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 0)
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
 
 

@@ -55,7 +55,11 @@ def in_load_order(statements: pa.Table) -> pa.Table:
 
 def _create(db: sqlite3.Connection) -> None:
     columns = ", ".join(SEARCHED)
-    db.execute(f"CREATE VIRTUAL TABLE texts USING fts5({columns}, tokenize='{TOKENIZE}')")
+    # Contentless: the texts live in the table; the index only answers which rows match
+    # (highlighting re-indexes the few rows shown), so the file holds no second copy.
+    db.execute(
+        f"CREATE VIRTUAL TABLE texts USING fts5({columns}, tokenize='{TOKENIZE}', content='')"
+    )
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
