@@ -330,6 +330,11 @@ def report(results: dict[str, dict]) -> str:
         {label: {p: v["warm ms"] for p, v in r["pages"].items()} for label, r in results.items()}
     )
     lines = ["Warm rerun per page, median ms (AppTest):", pages.to_string(), ""]
+    for name, _ in EXTRA_PAGE_MEASURES:
+        extra = pd.DataFrame(
+            {label: {p: v[name] for p, v in r["pages"].items()} for label, r in results.items()}
+        )
+        lines += [f"{name} per page:", extra.to_string(), ""]
     summary = pd.DataFrame(
         {
             label: {

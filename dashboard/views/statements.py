@@ -9,7 +9,7 @@ from dashboard.charts import event_id_key, launch_id_key
 from dashboard.context import Context, current_context
 from dashboard.filters import present
 from dashboard.schema import SPEAKER_TYPES, STANCES
-from dashboard.tables import citation
+from dashboard.tables import citation, csv_bytes
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
 QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
@@ -128,7 +128,7 @@ def render(ctx: Context) -> None:
     # million statements that alone would cost a tenth of a second on every rerun.
     st.download_button(
         f"Download all {found.total:,} matching statements (CSV)",
-        data=lambda: ui.csv_bytes(table.rows(found.positions)),
+        data=lambda: csv_bytes(table.rows(found.positions)),
         file_name="statements.csv",
         mime="text/csv",
         key="dl_statements",
