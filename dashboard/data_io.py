@@ -103,6 +103,9 @@ def read_dataset(folder: Path) -> Dataset:
             "Rebuild them with `python -m dashboard build`."
         ) from error
     frames = {name: _frame(table, name) for name, table in tables.items()}
+    # Every table has now been read (statements still as Arrow): the one place for checks of
+    # the data as read, before the per-dataset values below are derived from it.
+
     # The search index written with the data when it matches this build, else built now.
     statement_table = StatementTable(
         statements, TextIndex.open(folder / INDEX_FILE, version, statements), presorted
