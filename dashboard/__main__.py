@@ -146,11 +146,28 @@ def main(argv: list[str] | None = None) -> int:
     loadtest.add_arguments(
         commands.add_parser("loadtest", help="many sessions at once: errors, latency, memory")
     )
+    sub = commands.add_parser("synth", help="write a synthetic dataset for measuring at scale")
+    sub.add_argument("--statements", type=int, required=True)
+    sub.add_argument("--launches", type=int, default=200)
+    sub.add_argument("--events", type=int, default=200)
+    sub.add_argument("--out", type=Path, required=True, help="folder to write (DASHBOARD_DATA_DIR)")
+    sub = commands.add_parser("bench", help="time every page and the statement queries")
+    sub.add_argument("--quick", action="store_true", help="bundled data and 100k statements only")
     args = parser.parse_args(argv)
     if args.command == "wire":
         return wire.command(args)
     if args.command == "loadtest":
         return loadtest.command(args)
+    if args.command == "synth":
+        from dashboard import synth
+
+        sizes = synth.Sizes(args.statements, args.launches, args.events)
+        print(f"{args.out}: synthetic dataset {synth.write(sizes, args.out)}")
+        return 0
+    if args.command == "bench":
+        from dashboard import bench
+
+        return bench.main(["--quick"] if args.quick else [])
     if args.command == "ingest":
         return ingest.ingest(
             args.path, args.published, args.publisher, args.title, args.url, args.out, args.curated

@@ -1,115 +1,378 @@
-"""Benchmark: `python -m dashboard.bench [--scale N] [--repeat R]`.
+"""Benchmark: `python -m dashboard bench [--quick]` (the Datasette comparison needs `.[bench]`).
 
-Times what a page does on every rerun — filtering, statement search, building the timeline
-figure and the map deck, the action–reaction baseline — on the bundled data and on a synthetic
-copy with statements replicated to `--scale` rows. Reports medians and the ratio between the
-two sizes, since absolute times on a shared machine are noisy.
+In one run, on the bundled data and on synthetic copies of 100k and 1M statements
+(`python -m dashboard synth`, written to a temporary folder; `--quick` leaves out 1M):
+
+- each page's warm rerun, as Streamlit's AppTest reruns it, pages interleaved, medians;
+- cold start: a fresh process until the Overview page is drawn, and its peak RSS;
+- peak RSS of the process that served every page;
+- the statement search-and-facet queries, timed against Datasette serving the same rows
+  over loopback (its JSON API with `_search`, `_facet` and column filters), interleaved,
+  with the ratio ours / Datasette.
+
+Absolute times on a shared machine are noisy: read medians and ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import sqlite3
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-import pandas as pd
+from dashboard.paths import DATA_DIR_ENV, DATASETS_DIR, PACKAGE_DIR
 
-from dashboard import charts, deck, lag, search
-from dashboard.data_io import read_dataset
-from dashboard.filters import Filters, filter_launches, filter_statements
-from dashboard.paths import DATASETS_DIR
+APP = str(PACKAGE_DIR / "app.py")
+# Page runs measured: (label, page script, query string).
+PAGE_RUNS = (
+    ("Overview", "overview", {}),
+    ("Timeline", "timeline", {}),
+    ("Launches", "launches", {}),
+    ("Map", "map", {}),
+    ("Statements", "statements", {}),
+    ("Statements ?q=deterrence", "statements", {"q": "deterrence"}),
+    ("Data & sources", "data_sources", {}),
+)
+# More per-page figures, each (column name, function of the label and the AppTest after a
+# warm rerun returning a number). Bytes sent to the browser per page go here, e.g.
+# ("bytes to browser", lambda label, at: wire.page_bytes(at)), once dashboard/wire.py exists.
+EXTRA_PAGE_MEASURES: list[tuple[str, Callable[[str, object], float]]] = []
 
 
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    samples = []
+@dataclass(frozen=True)
+class StatementBench:
+    """One statement query, as this app asks it and as Datasette's JSON API asks it."""
+
+    label: str
+    text: str
+    date_from: str | None = None
+    date_to: str | None = None
+    stances: tuple[str, ...] = ()
+    speaker_types: tuple[str, ...] = ()
+    facets: bool = False
+
+    def datasette_path(self) -> str:
+        params: list[tuple[str, str]] = [("_search", self.text), ("_sort_desc", "date")]
+        params.append(("_size", "10"))
+        if self.date_from:
+            params.append(("date__gte", self.date_from))
+        if self.date_to:
+            params.append(("date__lte", self.date_to))
+        params += [("stance__in", ",".join(self.stances))] if self.stances else []
+        params += [("speaker_type__in", ",".join(self.speaker_types))] if self.speaker_types else []
+        if self.facets:
+            params += [("_facet", "stance"), ("_facet", "speaker_type")]
+        return "/bench/statements.json?" + urllib.parse.urlencode(params)
+
+
+def statement_benches() -> tuple[StatementBench, ...]:
+    from dashboard.synth import COMMON_WORD, RARE_WORD
+
+    window = {"date_from": "2010-01-01", "date_to": "2019-12-31"}
+    return (
+        StatementBench("common word + dates: page, count", COMMON_WORD, **window),
+        StatementBench("  + stance, speaker-type facets", COMMON_WORD, **window, facets=True),
+        StatementBench(
+            "  + facet values chosen",
+            COMMON_WORD,
+            **window,
+            stances=("condemn", "assess"),
+            speaker_types=("government",),
+            facets=True,
+        ),
+        StatementBench("rare word: page, count", RARE_WORD),
+    )
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 1)
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Not getrusage: Linux carries its maximum over
+    from the parent through fork and exec, so a child would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 0)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
+
+
+# --- run inside a child process, one per dataset -------------------------------------------
+
+
+def _ours(data, bench: StatementBench) -> int:
+    import datetime as dt
+
+    from dashboard.search import StatementQuery, Window
+
+    table = data.statement_table
+    query = StatementQuery(
+        text=bench.text, stances=bench.stances, speaker_types=bench.speaker_types
+    )
+    window = Window(
+        dt.date.fromisoformat(bench.date_from) if bench.date_from else None,
+        dt.date.fromisoformat(bench.date_to) if bench.date_to else None,
+    )
+    found = table.find(query, window)
+    table.page(found.positions, 1, 10)
+    return found.total
+
+
+def _datasette_db(frame, path: Path) -> None:
+    """The statements as Datasette would serve them: a table, an FTS5 index, a date index."""
+    columns = [
+        "statement_id",
+        "date",
+        "speaker",
+        "speaker_role",
+        "organization",
+        "state",
+        "speaker_type",
+        "quote",
+        "paraphrase",
+        "stance",
+    ]
+    rows = frame[columns].assign(date=frame["date"].dt.strftime("%Y-%m-%d"))
+    db = sqlite3.connect(path)
+    db.execute(f"CREATE TABLE statements ({', '.join(columns)}, PRIMARY KEY (statement_id))")
+    db.executemany(
+        f"INSERT INTO statements VALUES ({', '.join('?' * len(columns))})",
+        rows.astype(object).where(rows.notna(), None).itertuples(index=False, name=None),
+    )
+    db.execute("CREATE INDEX statements_date ON statements(date)")
+    db.execute(
+        "CREATE VIRTUAL TABLE statements_fts USING fts5("
+        'quote, paraphrase, speaker, speaker_role, content="statements")'
+    )
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
+    db.commit()
+    db.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_datasette(db: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "datasette", "serve", str(db), "-p", str(port)),
+            *("--setting", "sql_time_limit_ms", "60000"),
+            *("--setting", "facet_time_limit_ms", "60000"),
+            *("--setting", "suggest_facets", "off"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
+            return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("Datasette did not start")
+
+
+def _datasette_total(base: str, bench: StatementBench) -> int:
+    with urllib.request.urlopen(base + bench.datasette_path(), timeout=120) as response:
+        body = json.loads(response.read())
+    return int(body["filtered_table_rows_count"])
+
+
+def child(folder: str, repeat: int, scratch: str | None) -> dict:
+    """Warm page reruns and statement queries on one dataset, in this process."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.data_io import load_dataset
+
+    os.environ[DATA_DIR_ENV] = folder
+    tests = {}
+    for label, page, query in PAGE_RUNS:
+        at = AppTest.from_file(APP, default_timeout=600)
+        at.switch_page(f"views/{page}.py")
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()  # the first run loads the data; later ones are warm
+        if at.exception:
+            raise RuntimeError(f"{label}: {[e.value for e in at.exception]}")
+        tests[label] = at
+    samples: dict[str, list[float]] = {label: [] for label in tests}
     for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
-def scaled_statements(statements: pd.DataFrame, rows: int) -> pd.DataFrame:
-    copies = -(-rows // len(statements))
-    big = pd.concat([statements] * copies, ignore_index=True).head(rows)
-    big["statement_id"] = [f"s{i}" for i in range(len(big))]
-    return big
-
-
-def scan_text(statements: pd.DataFrame) -> pd.Series:
-    return statements[list(search.SEARCHED)].fillna("").agg(" ".join, axis=1).str.casefold()
-
-
-def run(scale: int, repeat: int) -> list[dict]:
-    data = read_dataset(DATASETS_DIR)
-    launches = data.launches_with_sites
-    filters = Filters(classes=("SRBM",), date_from=pd.Timestamp("2022-01-01").date())
-    unfiltered = Filters()
-    query = search.StatementQuery(text="deterrence")
-    period = (launches["date_local"].min(), launches["date_local"].max())
-    sanctions = lag.dated_events(data.diplomatic_events, "sanctions")
-    results = []
-    for label, statements in (
-        ("bundled", data.statements),
-        (f"x{scale:,}", scaled_statements(data.statements, scale)),
-    ):
-        start = time.perf_counter()
-        index = search.TextIndex.build(statements)
-        build_ms = (time.perf_counter() - start) * 1000
-        texts = scan_text(statements)
-        timings = {
-            "filter statements": median_ms(
-                lambda s=statements: filter_statements(s, filters), repeat
-            ),
-            "unfiltered statements": median_ms(
-                lambda s=statements: filter_statements(s, unfiltered), repeat
-            ),
-            "search statements": median_ms(
-                lambda s=statements, i=index: search.search(s, i, query), repeat
-            ),
-            "index query": median_ms(lambda i=index: i.matching(query.terms), repeat),
-            # What search would cost without the index: a substring scan of every text.
-            "scan texts (no index)": median_ms(
-                lambda t=texts: t.str.contains(query.terms[0], regex=False),
-                repeat,
-            ),
-            "build index (once)": build_ms,
+        for label, at in tests.items():  # interleaved, so drift hits every page alike
+            start = time.perf_counter()
+            at.run()
+            samples[label].append(time.perf_counter() - start)
+    pages = {label: {"warm ms": _median_ms(s)} for label, s in samples.items()}
+    for name, measure in EXTRA_PAGE_MEASURES:
+        for label, at in tests.items():
+            pages[label][name] = measure(label, at)
+    result = {"pages": pages, "rss_mb": _peak_rss_mb(), "queries": {}}
+    data = load_dataset()
+    result["statements"] = len(data.statements)
+    result["index_from_file"] = data.statement_table.index.from_file
+    if scratch is None:
+        return result
+    db = Path(scratch) / "bench.db"  # Datasette serves it as /bench
+    if not db.exists():
+        _datasette_db(data.statements, db)
+    server, base = _start_datasette(db)
+    try:
+        benches = statement_benches()
+        ours = {b.label: [] for b in benches}
+        theirs = {b.label: [] for b in benches}
+        # Both should count the same statements (Datasette matches whole words, this app
+        # word beginnings; the synthetic words have no longer forms).
+        counts = {b.label: (_ours(data, b), _datasette_total(base, b)) for b in benches}
+        for _ in range(repeat):
+            for b in benches:
+                start = time.perf_counter()
+                _ours(data, b)
+                ours[b.label].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                _datasette_total(base, b)
+                theirs[b.label].append(time.perf_counter() - start)
+        result["queries"] = {
+            b.label: {
+                "matches": counts[b.label][0],
+                "Datasette matches": counts[b.label][1],
+                "ours ms": _median_ms(ours[b.label]),
+                "Datasette ms": _median_ms(theirs[b.label]),
+            }
+            for b in benches
         }
-        results.append({"size": label, "rows": len(statements), **timings})
-    fixed = {
-        "filter launches": median_ms(lambda: filter_launches(launches, filters), repeat),
-        "timeline figure": median_ms(
-            lambda: charts.timeline_figure(launches, data.diplomatic_events), repeat
-        ),
-        "map deck": median_ms(lambda: deck.build_deck(launches, {}), repeat),
-        "lag baseline (2,000)": median_ms(
-            lambda: lag.action_reaction(sanctions, launches, 14, period), repeat
-        ),
-    }
-    for row in results:
-        row.update(fixed)
-    return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return result
+
+
+def cold() -> dict:
+    """Start to the first drawn Overview page, in this fresh process."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    if at.exception:
+        raise RuntimeError([e.value for e in at.exception])
+    return {"rss_mb": _peak_rss_mb()}
+
+
+# --- the parent: datasets, processes, the report ---------------------------------------------
+
+
+def _python(args: list[str], folder: Path) -> tuple[dict, float]:
+    env = {**os.environ, DATA_DIR_ENV: str(folder)}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard.bench", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1]), elapsed
+
+
+def run(quick: bool, repeat: int, cold_repeat: int) -> dict[str, dict]:
+    from dashboard import synth
+
+    sizes = [100_000] if quick else [100_000, 1_000_000]
+    scratch = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
+    try:
+        folders = {"bundled": (DATASETS_DIR, scratch / "bundled")}
+        for n in sizes:
+            out = scratch / f"synth-{n}"
+            synth.write(synth.Sizes(statements=n), out)
+            folders[f"{n:,}"] = (out, scratch / f"db-{n}")
+        for _, work in folders.values():
+            work.mkdir()
+        results: dict[str, dict] = {}
+        for label, (folder, work) in folders.items():
+            child_args = ["--child", str(folder), "--repeat", str(repeat), "--scratch", str(work)]
+            results[label], _ = _python(child_args, folder)
+            results[label]["cold s"] = []
+            results[label]["cold rss_mb"] = []
+        for _ in range(cold_repeat):  # interleaved over the datasets
+            for label, (folder, _) in folders.items():
+                measured, elapsed = _python(["--cold"], folder)
+                results[label]["cold s"].append(elapsed)
+                results[label]["cold rss_mb"].append(measured["rss_mb"])
+        return results
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def report(results: dict[str, dict]) -> str:
+    import pandas as pd
+
+    pages = pd.DataFrame(
+        {label: {p: v["warm ms"] for p, v in r["pages"].items()} for label, r in results.items()}
+    )
+    lines = ["Warm rerun per page, median ms (AppTest):", pages.to_string(), ""]
+    for name, _ in EXTRA_PAGE_MEASURES:
+        extra = pd.DataFrame(
+            {label: {p: v[name] for p, v in r["pages"].items()} for label, r in results.items()}
+        )
+        lines += [f"{name} per page:", extra.to_string(), ""]
+    summary = pd.DataFrame(
+        {
+            label: {
+                "statements": r["statements"],
+                "cold start s (median)": round(statistics.median(r["cold s"]), 2),
+                "peak RSS MB, cold start": max(r["cold rss_mb"]),
+                "peak RSS MB, all pages": r["rss_mb"],
+                "index from file": r["index_from_file"],
+            }
+            for label, r in results.items()
+        }
+    )
+    lines += ["Start and memory:", summary.to_string(), ""]
+    for label, r in results.items():
+        if not r["queries"]:
+            continue
+        rows = pd.DataFrame(r["queries"]).T
+        rows["ours / Datasette"] = (rows["ours ms"] / rows["Datasette ms"]).round(3)
+        lines += [f"Statement queries at {label} statements, median ms:", rows.to_string(), ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.bench", description=__doc__)
-    parser.add_argument("--scale", type=int, default=1_000_000, help="statement rows to test")
-    parser.add_argument("--repeat", type=int, default=7, help="runs per measurement")
+    parser = argparse.ArgumentParser(prog="python -m dashboard bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="bundled data and 100k only")
+    parser.add_argument("--repeat", type=int, default=7, help="warm runs per measurement")
+    parser.add_argument("--cold-repeat", type=int, default=3, help="fresh processes per size")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--scratch", help=argparse.SUPPRESS)
+    parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    rows = run(args.scale, args.repeat)
-    frame = pd.DataFrame(rows).set_index("size")
-    print("median milliseconds per call")
-    print(frame.round(2).to_string())
-    small, large = frame.iloc[0], frame.iloc[1]
-    ratio = large["rows"] / small["rows"]
-    print(f"\nrows ratio {ratio:,.0f}x")
-    for column in ("filter statements", "search statements", "scan texts (no index)"):
-        print(f"{column}: {large[column] / small[column]:,.1f}x slower")
-    print(
-        f"at {int(large['rows']):,} rows the index query is "
-        f"{large['scan texts (no index)'] / large['index query']:,.0f}x faster than a scan"
-    )
+    if args.cold:
+        print(json.dumps(cold()))
+        return 0
+    if args.child:
+        print(json.dumps(child(args.child, args.repeat, args.scratch)))
+        return 0
+    print(report(run(args.quick, args.repeat, args.cold_repeat)))
     return 0
 
 

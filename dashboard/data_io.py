@@ -13,9 +13,11 @@ import streamlit as st
 import yaml
 
 from dashboard import versions
+from dashboard.choices import Choices, choices
+from dashboard.fts import load_sorting
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
-from dashboard.search import TextIndex
+from dashboard.search import CATEGORICAL, INDEX_FILE, StatementTable, TextIndex
 from dashboard.tables import with_site_names
 
 DATE_KINDS = {"date"}
@@ -33,12 +35,14 @@ class Dataset:
     launch_sites: pd.DataFrame
     launches: pd.DataFrame
     diplomatic_events: pd.DataFrame
-    statements: pd.DataFrame
+    statements: pd.DataFrame  # newest first (the order of `statement_table`)
     claims: pd.DataFrame
     # Launches joined with their site's name and coordinates, done once at load.
     launches_with_sites: pd.DataFrame
-    # Word index over quote, paraphrase and speaker, built once per process for search.
-    statement_index: TextIndex
+    # Per-dataset values computed once at load, so no rerun recomputes them: the
+    # statements with their search index and facet codes, and the sidebar's choices.
+    statement_table: StatementTable
+    choices: Choices
     version: str
     built_at: str
     folder: str
@@ -46,8 +50,31 @@ class Dataset:
     changelog: tuple[versions.Entry, ...] = ()
 
 
-def _frame(path: Path, name: str) -> pd.DataFrame:
-    table = pq.read_table(path, schema=TABLES[name].arrow_schema)
+def _table(folder: Path, name: str) -> pa.Table:
+    return pq.read_table(folder / f"{name}.parquet", schema=TABLES[name].arrow_schema)
+
+
+def _statements(folder: Path) -> tuple[pa.Table, bool]:
+    """The statements table (repeated text read as dictionaries, the cheaper form) and
+    whether the file declares the rows already in the order the app holds them."""
+    file = pq.ParquetFile(folder / "statements.parquet", read_dictionary=list(CATEGORICAL))
+    table = file.read()
+    expected = TABLES["statements"].arrow_schema
+    for field in expected:
+        read = table.schema.field(field.name) if field.name in table.column_names else None
+        kind = read.type.value_type if read and pa.types.is_dictionary(read.type) else None
+        if read is None or (read.type != field.type and kind != field.type):
+            raise ValueError(f"statements.{field.name} is missing or not {field.type}")
+    table = table.select(expected.names)
+    meta = file.metadata
+    presorted = meta.num_row_groups > 0 and all(
+        meta.row_group(i).sorting_columns == tuple(load_sorting(table.schema))
+        for i in range(meta.num_row_groups)
+    )
+    return table, presorted
+
+
+def _frame(table: pa.Table, name: str) -> pd.DataFrame:
     frame = table.to_pandas()
     for column in TABLES[name].columns:
         if column.kind in DATE_KINDS:
@@ -70,6 +97,7 @@ def read_dataset(folder: Path) -> Dataset:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
+    version = str(manifest.get("version", "unknown"))
     try:
         changelog = versions.parse_changelog(
             (folder / versions.CHANGELOG).read_text(encoding="utf-8")
@@ -77,17 +105,35 @@ def read_dataset(folder: Path) -> Dataset:
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
         changelog = ()  # without it every other version reads as unknown; the data still show
     try:
-        frames = {name: _frame(folder / f"{name}.parquet", name) for name in TABLES}
+        tables = {name: _table(folder, name) for name in TABLES if name != "statements"}
+        statements, presorted = _statements(folder)
     except (OSError, ValueError, pa.ArrowException) as error:
         raise DataUnavailable(
             f"{folder} holds Parquet files this version cannot read ({error}). "
             "Rebuild them with `python -m dashboard build`."
         ) from error
+    frames = {name: _frame(table, name) for name, table in tables.items()}
+    # Every table has now been read (statements still as Arrow): the one place for checks of
+    # the data as read, before the per-dataset values below are derived from it.
+
+    # The search index written with the data when it matches this build, else built now.
+    statement_table = StatementTable(
+        statements, TextIndex.open(folder / INDEX_FILE, version, statements), presorted
+    )
+    frames["statements"] = statement_table.frame
+    launches_with_sites = with_site_names(frames["launches"], frames["launch_sites"])
+    dates = statement_table.frame["date"]
     return Dataset(
         **frames,
-        launches_with_sites=with_site_names(frames["launches"], frames["launch_sites"]),
-        statement_index=TextIndex.build(frames["statements"]),
-        version=str(manifest.get("version", "unknown")),
+        launches_with_sites=launches_with_sites,
+        statement_table=statement_table,
+        choices=choices(
+            launches_with_sites,
+            frames["diplomatic_events"],
+            statement_table.options("speaker"),
+            (dates.min().date(), dates.max().date()) if len(dates) else None,
+        ),
+        version=version,
         built_at=str(manifest.get("built_at", "unknown")),
         folder=str(folder),
         changelog=changelog,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.charts import event_id_key, launch_id_key
@@ -44,7 +45,14 @@ def linked_statements(statements: pd.DataFrame, key: str) -> pd.DataFrame:
     """Statements that name the launch or event."""
     kind, record_id = split_key(key)
     column = "launch_ids" if kind == "launch" else "event_ids"
-    hits = statements[column].map(lambda ids: record_id in ids)
+    ids = statements[column]
+    if isinstance(ids.dtype, pd.ArrowDtype):
+        # Arrow lists (as loaded): compare all ids at once rather than row by row.
+        rows = np.repeat(np.arange(len(ids)), ids.list.len().to_numpy())
+        hits = np.zeros(len(ids), dtype=bool)
+        hits[rows[(ids.list.flatten() == record_id).to_numpy()]] = True
+    else:
+        hits = ids.map(lambda ids: record_id in ids)
     return statements[hits].sort_values(["date", "statement_id"])
 
 

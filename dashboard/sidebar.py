@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import url_state
+from dashboard.choices import Choices
 from dashboard.data_io import Dataset
-from dashboard.filters import (
-    APOGEE_BANDS,
-    RANGE_BANDS,
-    Filters,
-    band_labels,
-    band_of,
-    present,
-)
-from dashboard.schema import CONFIRMATIONS, EVENT_TYPES, MISSILE_CLASSES, OUTCOMES, REVIEW_STATUSES
+from dashboard.filters import Filters
 
 # The sidebar accepts dates from here to the last date in the data.
 EARLIEST = dt.date(1945, 1, 1)
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What the filters offer: the values present in the data and its date span."""
-
-    options: dict[str, tuple[str, ...]]
-    first: dt.date
-    last: dt.date
 
 
 # The filters as the sidebar lists them: query key, label, help. Launch details sit in an
@@ -64,27 +46,8 @@ OTHER_FILTERS = (
 
 
 def choices(data: Dataset) -> Choices:
-    launches = data.launches_with_sites
-    dates = pd.concat(
-        [launches["date_local"], data.diplomatic_events["date_start"], data.statements["date"]]
-    ).dropna()
-    options = {
-        url_state.STATE: tuple(sorted(set(launches["state"]))),
-        url_state.MISSILE_CLASS: present(MISSILE_CLASSES, launches["missile_class"]),
-        url_state.EVENT_TYPE: present(EVENT_TYPES, data.diplomatic_events["event_type"]),
-        url_state.SPEAKER: tuple(sorted(set(data.statements["speaker"]))),
-        url_state.REVIEW: present(REVIEW_STATUSES, launches["review_status"]),
-        url_state.OUTCOME: present(OUTCOMES, launches["outcome"]),
-        url_state.CONFIRMATION: present(CONFIRMATIONS, launches["confirmation"]),
-        url_state.LAUNCH_SITE: tuple(sorted(set(launches["site_name"].dropna()))),
-        url_state.RANGE_BAND: present(
-            band_labels(RANGE_BANDS), band_of(launches["range_km"], RANGE_BANDS)
-        ),
-        url_state.APOGEE_BAND: present(
-            band_labels(APOGEE_BANDS), band_of(launches["apogee_km"], APOGEE_BANDS)
-        ),
-    }
-    return Choices(options, dates.min().date(), dates.max().date())
+    """What the filters offer, computed once when the data loaded."""
+    return data.choices
 
 
 def _multiselects(offer: Choices, declared) -> None:

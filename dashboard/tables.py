@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from dashboard.schema import TABLES
 
@@ -20,7 +23,11 @@ def for_export(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         series = out[column]
-        if series.dtype == object and series.map(lambda v: isinstance(v, list | tuple)).any():
+        if isinstance(series.dtype, pd.ArrowDtype) and pa.types.is_list(series.dtype.pyarrow_dtype):
+            # Arrow lists (the statements' ids, as loaded): joined the same way, in Arrow.
+            ids = pa.array(series).cast(pa.list_(pa.string()))
+            out[column] = pc.binary_join(ids, "; ").to_pandas().to_numpy()
+        elif series.dtype == object and series.map(lambda v: isinstance(v, list | tuple)).any():
             out[column] = series.map(_flat)
         elif (
             pd.api.types.is_datetime64_any_dtype(series) and getattr(series.dt, "tz", None) is None
@@ -62,7 +69,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
-    frame.reset_index(drop=True).to_parquet(buffer, index=False)
+    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    # Without pandas' own metadata: it names Arrow-backed dtypes that some readers cannot
+    # rebuild, while the plain Arrow types read back anywhere.
+    pq.write_table(table.replace_schema_metadata(None), buffer)
     return buffer.getvalue()
 
 

@@ -14,6 +14,7 @@ from dashboard import geo, versions
 from dashboard.__main__ import main
 from dashboard.curation.build import MANIFEST, build_dataset, write_dataset
 from dashboard.curation.load import display_path
+from dashboard.fts import INDEX_FILE, index_version
 from dashboard.schema import TABLES
 
 LAUNCHES = "launches/prk_2021_2022.yaml"
@@ -39,11 +40,13 @@ def built(curated_copy: Path, tmp_path: Path) -> Path:
     return out
 
 
-def test_build_writes_every_table_and_a_manifest(built):
+def test_build_writes_every_table_a_manifest_the_changelog_and_the_search_index(built):
     assert sorted(p.name for p in built.iterdir()) == sorted(
-        [*PARQUET, MANIFEST, versions.CHANGELOG]
+        [*PARQUET, MANIFEST, versions.CHANGELOG, INDEX_FILE]
     )
     manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    # The app opens the index only when it was written for this very build.
+    assert index_version(built / INDEX_FILE) == manifest["version"]
     for name in TABLES:
         assert (
             manifest["tables"][name]["rows"] == pq.read_metadata(built / f"{name}.parquet").num_rows
@@ -165,7 +168,12 @@ def test_manifest_version_follows_content_and_keeps_built_at(curated_copy, built
 
     edit_record(curated_copy / LAUNCHES, "prk-2022-01-14-uiju", {"count": 3})
     dataset = build_dataset(curated_copy)
-    assert write_dataset(dataset, built) == ["launches.parquet", MANIFEST, versions.CHANGELOG]
+    assert write_dataset(dataset, built) == [
+        "launches.parquet",
+        MANIFEST,
+        versions.CHANGELOG,
+        INDEX_FILE,
+    ]
     second = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
     assert second["version"] == dataset.version != first["version"]
     assert second["tables"]["launches"]["sha256"] != first["tables"]["launches"]["sha256"]

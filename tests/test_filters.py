@@ -136,3 +136,24 @@ def test_period_bounds_cover_the_year_or_month_and_stop_at_the_data():
         dt.date(2016, 2, 29),
     )
     assert filters.period_bounds("2026-01-01", "year", last)[1] == last
+
+
+def test_statements_held_newest_first_are_filtered_by_date_as_any_order_is():
+    days = pd.to_datetime(["2024-03-02", "2024-03-01", "2024-03-01", "2023-12-31", "2020-01-01"])
+    newest_first = pd.DataFrame(
+        {"statement_id": list("abcde"), "date": days, "speaker": ["x", "y", "x", "y", "x"]}
+    )
+    shuffled = newest_first.iloc[[3, 0, 4, 2, 1]]
+    for date_from, date_to, speakers in (
+        (dt.date(2024, 3, 1), dt.date(2024, 3, 1), ()),
+        (dt.date(2023, 12, 31), None, ("x",)),
+        (None, dt.date(2023, 12, 31), ()),
+        (dt.date(2025, 1, 1), None, ()),
+        (None, None, ()),
+    ):
+        f = Filters(date_from=date_from, date_to=date_to, speakers=speakers)
+        fast = filters.filter_statements(newest_first, f)["statement_id"].tolist()
+        assert fast == sorted(filters.filter_statements(shuffled, f)["statement_id"].tolist())
+    assert filters.filter_statements(newest_first, Filters(date_from=dt.date(2024, 3, 1)))[
+        "statement_id"
+    ].tolist() == ["a", "b", "c"]

@@ -84,3 +84,12 @@ def test_dates_known_only_to_the_month_or_year_say_so():
         "1984-04 (month only)",
         "2017-07-04",
     ]
+
+
+def test_statement_ids_are_joined_in_csv_as_other_lists_are():
+    data = read_dataset(DATASETS_DIR)
+    linked = data.statements[data.statements["launch_ids"].list.len() > 0].head(3)
+    text = tables.csv_bytes(linked).decode()
+    for ids in linked["launch_ids"]:
+        assert "; ".join(ids) in text
+    assert "['" not in text

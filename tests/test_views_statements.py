@@ -169,3 +169,20 @@ def test_a_search_with_no_word_in_it_says_so():
         "The search “*** ???” holds no word to look for (letters or digits), so it matches no "
         "statement."
     )
+
+
+@pytest.mark.parametrize("q", ["head_of_state", "urge_dialogue", "U.S.", "Jae-in"])
+def test_search_words_with_punctuation_are_searched_as_the_index_splits_them(statements, q):
+    at = run_page("statements", {"q": q})
+    words = re.findall(r"[^\W_]+", q.casefold())
+    # The words side by side (any punctuation between), the first starting a word, the
+    # last a prefix, inside one searched column.
+    phrase = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)))
+    searched = statements[["quote", "paraphrase", "speaker", "speaker_role"]].fillna("")
+    hits = searched.apply(lambda c: c.str.casefold().str.contains(phrase)).any(axis=1)
+    assert _count_line(at).startswith(f"**{int(hits.sum())}** of")
+
+
+def test_query_syntax_in_the_search_is_never_an_error():
+    at = run_page("statements", {"q": 'NEAR("x" y) OR quote:* ^ (a AND b) \U0001f680'})
+    assert "**0** of" in _count_line(at)

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from dashboard import geo, versions
+from dashboard import fts, geo, versions
 from dashboard.curation.load import Problem, load_records
 from dashboard.curation.validate import Row, validate
 from dashboard.schema import TABLES
@@ -228,5 +228,12 @@ def write_dataset(dataset: Dataset, out_dir: Path, note: str | None = None) -> l
         else:
             table = dataset.tables[file_name.removesuffix(".parquet")]
             writers[out_dir / file_name] = partial(pq.write_table, table)
+    # The statements' search index, so the app opens it instead of building one at start.
+    index = out_dir / fts.INDEX_FILE
+    if fts.index_version(index) != dataset.version:
+        writers[index] = partial(
+            fts.write_index, dataset.tables["statements"], version=dataset.version
+        )
+        changed.append(fts.INDEX_FILE)
     write_all_or_nothing(writers)
     return changed

@@ -9,7 +9,7 @@ from dashboard.charts import event_id_key, launch_id_key
 from dashboard.context import Context, current_context
 from dashboard.filters import present
 from dashboard.schema import SPEAKER_TYPES, STANCES
-from dashboard.tables import citation
+from dashboard.tables import citation, csv_bytes
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
 QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
@@ -20,15 +20,16 @@ MAX_PAGES = 100_000
 
 
 def params(data) -> list[Param]:
-    orgs = tuple(sorted(set(data.statements["organization"].dropna())))
+    table = data.statement_table  # per-dataset values, computed once at load
     return [
         Param(QUERY, "text"),
         Param(TYPES, "multi", SPEAKER_TYPES),
         Param(STANCE, "multi", STANCES),
-        Param(ORG, "multi", orgs),
-        Param(STATE, "multi", tuple(sorted(set(data.statements["state"].dropna())))),
+        Param(ORG, "multi", table.options("organization")),
+        Param(STATE, "multi", table.options("state")),
         Param(PAGE, "int", low=1, high=MAX_PAGES),
-        Param(ONE, "choice", tuple(data.statements["statement_id"])),
+        # The table answers `id in table` from its id column, without a tuple of every id.
+        Param(ONE, "choice", table),
     ]
 
 
@@ -42,7 +43,8 @@ def _counts_line(counts: dict[str, int], limit: int = 6) -> str:
 
 def render(ctx: Context) -> None:
     st.title("Statements")
-    pool = ctx.statements
+    table = ctx.data.statement_table
+    window = search.Window(ctx.filters.date_from, ctx.filters.date_to, ctx.filters.speakers)
     text = st.text_input(
         "Search quotes, paraphrases and speakers (words starting with…)",
         key=QUERY,
@@ -63,25 +65,29 @@ def render(ctx: Context) -> None:
         ),
         strict=True,
     ):
-        field = FACET_FIELDS[key]
-        counts = search.facet_counts(pool, field)
-        values = present(order, counts) if order else tuple(counts)
+        values = table.options(FACET_FIELDS[key])
         chosen[key] = tuple(
-            column.multiselect(label, values, key=key, bind="query-params", placeholder="All")
+            column.multiselect(
+                label,
+                present(order, values) if order else values,
+                key=key,
+                bind="query-params",
+                placeholder="All",
+            )
         )
         count_slots[key] = column.empty()
     one = st.query_params.get(ONE)
+    exists = bool(one) and one in table  # an unknown id is reported with the URL notices
+    linked = exists and table.count(search.StatementQuery(statement_id=one), window) > 0
     query = search.StatementQuery(
         text=text or "",
         speaker_types=chosen[TYPES],
         stances=chosen[STANCE],
         organizations=chosen[ORG],
         states=chosen[STATE],
-        statement_id=one if one and (pool["statement_id"] == one).any() else None,
+        statement_id=one if linked else None,
     )
-    # An id that exists nowhere is already reported with the other URL notices.
-    exists = bool(one) and (ctx.data.statements["statement_id"] == one).any()
-    if exists and query.statement_id is None:
+    if exists and not linked:
         st.warning(
             f"Statement {plain_text.escape(one)} from the link is hidden by the filters.",
             icon=":material/link_off:",
@@ -94,14 +100,14 @@ def render(ctx: Context) -> None:
             query_params=ui.filters_query(ctx),
         )
 
-    found = search.search(pool, ctx.data.statement_index, query)
+    found = table.find(query, window)
     # Like Datasette's facets: counts describe the current results.
     for key, slot in count_slots.items():
-        slot.caption("In results: " + _counts_line(search.facet_counts(found, FACET_FIELDS[key])))
-    pages = search.page_count(len(found), PER_PAGE)
-    st.markdown(f"**{len(found):,}** of {len(pool):,} statements in view match.")
-    if found.empty:
-        _explain_no_match(ctx, query)
+        slot.caption("In results: " + _counts_line(found.facets[FACET_FIELDS[key]]))
+    pages = search.page_count(found.total, PER_PAGE)
+    st.markdown(f"**{found.total:,}** of {len(ctx.statements):,} statements in view match.")
+    if not found.total:
+        _explain_no_match(ctx, query, window)
         return
     asked = st.query_params.get(PAGE, "")
     if asked.isdigit() and int(asked) > pages:
@@ -110,21 +116,28 @@ def render(ctx: Context) -> None:
         "Page", min_value=1, max_value=pages, value=1, step=1, key=PAGE, bind="query-params"
     )
     st.caption(f"Page {page} of {pages}, {PER_PAGE} per page, newest first.")
+    shown = table.page(found.positions, int(page), PER_PAGE)
+    marked = table.highlighted(query, shown)
     # Labels for every record (not only those in view): a statement may name a launch the
     # filters hide; its link then opens the timeline with a notice.
     labels = records.record_options(ctx.data.launches_with_sites, ctx.data.diplomatic_events)
     sources = ctx.data.sources.set_index("source_id")
-    for row in search.page_slice(found, int(page), PER_PAGE).itertuples():
-        _card(ctx, row, query.terms, labels, sources)
-    ui.download_csv(
-        found,
-        "statements",
-        f"Download all {len(found):,} matching statements (CSV)",
-        "dl_statements",
+    for row in shown.itertuples():
+        _card(ctx, row, marked.get(row.Index, {}), labels, sources)
+    # As ui.download_csv, but the matching rows too are gathered only on a click: at a
+    # million statements that alone would cost a tenth of a second on every rerun.
+    st.download_button(
+        f"Download all {found.total:,} matching statements (CSV)",
+        data=lambda: csv_bytes(table.rows(found.positions)),
+        file_name="statements.csv",
+        mime="text/csv",
+        key="dl_statements",
+        icon=":material/download:",
+        on_click="ignore",
     )
 
 
-def _explain_no_match(ctx: Context, query: search.StatementQuery) -> None:
+def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> None:
     """Say why no statement is shown, blaming the filters only when they are the reason."""
     searched = f"“{plain_text.escape(plain_text.shorten(query.text))}”"
     if query.unsearchable:
@@ -134,21 +147,19 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery) -> None:
             icon=":material/search_off:",
         )
         return
-    hidden = search.hidden_matches(
-        ctx.data.statements, ctx.statements, ctx.data.statement_index, query
-    )
+    hidden = search.hidden_matches(ctx.data.statement_table, query, window)
     if hidden.in_dataset == 0:
         st.info(
             f"The search {searched} found nothing: no statement in the whole dataset matches "
             "it, whatever the filters. Every search word must begin a word of a quote, "
             "paraphrase, speaker or role; try fewer or shorter words."
-            if query.terms
+            if query.phrases
             else "The dataset holds no statements.",
             icon=":material/search_off:",
         )
         return
     n = hidden.in_dataset
-    if query.terms:
+    if query.phrases:
         matched = (
             f"{n:,} statement{'s' if n > 1 else ''} in the whole dataset "
             f"match{'' if n > 1 else 'es'} the search {searched}"
@@ -181,16 +192,22 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery) -> None:
     )
 
 
-def _card(ctx: Context, row, terms: tuple[str, ...], labels: dict, sources) -> None:
+def _shown(row, column: str, marked: dict) -> str:
+    """The column's text as Markdown, with the words the search matched highlighted."""
+    if column in marked:
+        return plain_text.highlight_spans(*marked[column])
+    return plain_text.escape(getattr(row, column))
+
+
+def _card(ctx: Context, row, marked: dict, labels: dict, sources) -> None:
     with st.container(border=True):
         if isinstance(row.quote, str):
-            st.markdown(f"“{plain_text.highlight(row.quote, terms)}”")
+            st.markdown(f"“{_shown(row, 'quote', marked)}”")
             if isinstance(row.paraphrase, str):
-                st.caption(f"In short: {plain_text.highlight(row.paraphrase, terms)}")
+                st.caption(f"In short: {_shown(row, 'paraphrase', marked)}")
         else:
-            st.markdown(f"*Paraphrase:* {plain_text.highlight(row.paraphrase, terms)}")
-        who = plain_text.highlight(row.speaker, terms)
-        role = plain_text.highlight(row.speaker_role, terms)
+            st.markdown(f"*Paraphrase:* {_shown(row, 'paraphrase', marked)}")
+        who, role = _shown(row, "speaker", marked), _shown(row, "speaker_role", marked)
         st.markdown(
             f"**{who}**, {role} · {row.date:%Y-%m-%d} · stance: "
             f":blue-badge[{plain_text.escape(row.stance.replace('_', ' '))}]"
