@@ -29,7 +29,6 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +45,30 @@ PAGE_RUNS = (
     ("Statements ?q=deterrence", "statements", {"q": "deterrence"}),
     ("Data & sources", "data_sources", {}),
 )
-# More per-page figures, each (column name, function of the label and the AppTest after a
-# warm rerun returning a number). Bytes sent to the browser per page go here, e.g.
-# ("bytes to browser", lambda label, at: wire.page_bytes(at)), once dashboard/wire.py exists.
-EXTRA_PAGE_MEASURES: list[tuple[str, Callable[[str, object], float]]] = []
+# Websocket bytes a page sends to the browser (dashboard/wire.py), measured against a real
+# server on this dataset: (column, key of wire.page_bytes's rows). Pages by their wire name.
+WIRE_COLUMNS = (("load KB (websocket)", "load_bytes"), ("rerun KB (websocket)", "rerun_bytes"))
+WIRE_NAMES = {
+    "Overview": "overview",
+    "Timeline": "timeline",
+    "Launches": "launches",
+    "Map": "map",
+    "Statements": "statements",
+    "Data & sources": "data_sources",
+}
+
+
+def _wire_kb() -> dict[str, dict[str, float]]:
+    """Load and rerun bytes per page, in KB, from a server started on this process's data."""
+    from dashboard import wire
+    from dashboard.stream_client import running_app
+
+    with running_app() as app:
+        rows = {row["page"]: row for row in wire.page_bytes(app.url, list(WIRE_NAMES.values()))}
+    return {
+        label: {column: round(rows[name][key] / 1000, 1) for column, key in WIRE_COLUMNS}
+        for label, name in WIRE_NAMES.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -221,9 +240,8 @@ def child(folder: str, repeat: int, scratch: str | None) -> dict:
             at.run()
             samples[label].append(time.perf_counter() - start)
     pages = {label: {"warm ms": _median_ms(s)} for label, s in samples.items()}
-    for name, measure in EXTRA_PAGE_MEASURES:
-        for label, at in tests.items():
-            pages[label][name] = measure(label, at)
+    for label, sizes in _wire_kb().items():
+        pages[label].update(sizes)
     result = {"pages": pages, "rss_mb": _peak_rss_mb(), "queries": {}}
     data = load_dataset()
     result["statements"] = len(data.statements)
@@ -330,11 +348,18 @@ def report(results: dict[str, dict]) -> str:
         {label: {p: v["warm ms"] for p, v in r["pages"].items()} for label, r in results.items()}
     )
     lines = ["Warm rerun per page, median ms (AppTest):", pages.to_string(), ""]
-    for name, _ in EXTRA_PAGE_MEASURES:
+    for name, _ in WIRE_COLUMNS:
         extra = pd.DataFrame(
-            {label: {p: v[name] for p, v in r["pages"].items()} for label, r in results.items()}
+            {
+                label: {p: v[name] for p, v in r["pages"].items() if name in v}
+                for label, r in results.items()
+            }
         )
-        lines += [f"{name} per page:", extra.to_string(), ""]
+        lines += [
+            f"{name} per page (Map targets: load <= 1,000; rerun <= 200):",
+            extra.to_string(),
+            "",
+        ]
     summary = pd.DataFrame(
         {
             label: {
