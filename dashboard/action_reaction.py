@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, lag, plain_text, ui
+from dashboard import charts, lag, plain_text, ui, view_cache
 from dashboard.context import Context
 
 LAG_TYPE, LAG_DAYS, LAG_DIR = "lag_type", "lag_days", "lag_dir"
@@ -60,9 +60,7 @@ def render(ctx: Context, types: tuple[str, ...]) -> None:
     question = lag.Question(
         event_type, window, ctx.filters.date_from, ctx.filters.date_to, direction=direction
     )
-    found = lag.study(
-        ctx.events, ctx.launches, ctx.data.diplomatic_events, ctx.data.launches_with_sites, question
-    )
+    found = view_cache.lag_study(ctx.data.folder, ctx.data.version, ctx.filters, question)
     _span_and_left_out(found)
     if found.unavailable:
         st.info(plain_text.escape(found.unavailable), icon=":material/info:")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import action_reaction, charts, coverage, plain_text, records, ui, url_state
+from dashboard import (
+    action_reaction,
+    charts,
+    plain_text,
+    records,
+    ui,
+    url_state,
+    view_cache,
+)
 from dashboard.action_reaction import LAG_DAYS, LAG_DIR, LAG_TYPE
 from dashboard.context import Context, current_context
 from dashboard.filters import period_bounds, present
@@ -68,11 +76,8 @@ def _narrow_to_bar(last) -> None:
 
 def _chart(ctx: Context, selected: str | None, view: str) -> None:
     if view == EACH:
-        spans = coverage.collected_spans(
-            ctx.data.launches, ctx.data.diplomatic_events, ctx.data.statements
-        )
         st.plotly_chart(
-            charts.timeline_figure(ctx.launches, ctx.events, selected, spans),
+            view_cache.timeline_figure(ctx.data.folder, ctx.data.version, ctx.filters, selected),
             key=CHART,
             on_select=_take_chart_selection,
             selection_mode="points",

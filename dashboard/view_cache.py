@@ -1,0 +1,45 @@
+"""Per-view results shared by every session, keyed by the dataset and the view's state.
+
+A Streamlit rerun reruns the whole page, yet most reruns change nothing that the Timeline's
+figure or the action-reaction statistics depend on (a record picked, a download, another
+option of the panel). Building the figure costs about a quarter of a second and the 2,000-draw
+baselines tens of milliseconds (`python -m dashboard bench`), so both are kept per
+(data folder, version, filters, ...) in `st.cache_resource`: one shared object, never copied.
+Callers must not mutate what they get back; `st.plotly_chart` only serialises the figure.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts, coverage, lag
+from dashboard.context import Context
+from dashboard.data_io import load_dataset
+from dashboard.filters import Filters
+
+# Enough for a handful of analysts each moving through a few views; a figure is ~1 MB.
+ENTRIES = 64
+
+
+def _context(filters: Filters) -> Context:
+    # The folder and version in the callers' keys name the dataset load_dataset() returns, so
+    # a rebuilt dataset (a new version) is a new key, never a stale hit.
+    return Context.build(load_dataset(), filters)
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def timeline_figure(folder: str, version: str, filters: Filters, selected: str | None) -> go.Figure:
+    ctx = _context(filters)
+    spans = coverage.collected_spans(
+        ctx.data.launches, ctx.data.diplomatic_events, ctx.data.statements
+    )
+    return charts.timeline_figure(ctx.launches, ctx.events, selected, spans)
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def lag_study(folder: str, version: str, filters: Filters, question: lag.Question) -> lag.Study:
+    ctx = _context(filters)
+    return lag.study(
+        ctx.events, ctx.launches, ctx.data.diplomatic_events, ctx.data.launches_with_sites, question
+    )
