@@ -1,9 +1,10 @@
 """Per-view results shared by every session, keyed by the dataset and the view's state.
 
 A Streamlit rerun reruns the whole page, yet most reruns change nothing that the Timeline's
-figure or the action-reaction statistics depend on (a record picked, a download, another
-option of the panel). Building the figure costs about a quarter of a second and the 2,000-draw
-baselines tens of milliseconds (`python -m dashboard bench`), so both are kept per
+figure, its list of records or the action-reaction statistics depend on (a record picked, a
+download, another option of the panel). Building the figure costs about a quarter of a second,
+the record list and the 2,000-draw baselines tens of milliseconds (`python -m dashboard bench`),
+so each is kept per
 (data folder, version, filters, ...) in `st.cache_resource`: one shared object, never copied.
 Callers must not mutate what they get back; `st.plotly_chart` only serialises the figure.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, coverage, lag
+from dashboard import charts, coverage, lag, records
 from dashboard.context import Context
 from dashboard.data_io import load_dataset
 from dashboard.filters import Filters
@@ -43,3 +44,9 @@ def lag_study(folder: str, version: str, filters: Filters, question: lag.Questio
     return lag.study(
         ctx.events, ctx.launches, ctx.data.diplomatic_events, ctx.data.launches_with_sites, question
     )
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def record_options(folder: str, version: str, filters: Filters) -> dict[str, str]:
+    ctx = _context(filters)
+    return records.record_options(ctx.launches, ctx.events)

@@ -110,7 +110,7 @@ def _chart(ctx: Context, selected: str | None, view: str) -> None:
 
 def render(ctx: Context) -> None:
     st.title("Timeline")
-    options = records.record_options(ctx.launches, ctx.events)
+    options = view_cache.record_options(ctx.data.folder, ctx.data.version, ctx.filters)
     wanted = st.query_params.get(SELECTED)
     selected = wanted if wanted in options else None
     if wanted and selected is None:
