@@ -2,9 +2,9 @@
 
 A Streamlit rerun reruns the whole page, yet most reruns change nothing that the Timeline's
 figure, its list of records or the action-reaction statistics depend on (a record picked, a
-download, another option of the panel). Building the figure costs about a quarter of a second,
-the record list and the 2,000-draw baselines tens of milliseconds (`python -m dashboard bench`),
-so each is kept per
+download, another option of the panel), nor what the Map's deck does (a site clicked, the
+table). Building the figure costs about a quarter of a second, the deck's grouped arcs about a
+tenth, the record list and the 2,000-draw baselines tens of milliseconds, so each is kept per
 (data folder, version, filters, ...) in `st.cache_resource`: one shared object, never copied.
 Callers must not mutate what they get back; `st.plotly_chart` only serialises the figure.
 """
@@ -12,11 +12,12 @@ Callers must not mutate what they get back; `st.plotly_chart` only serialises th
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pydeck as pdk
 import streamlit as st
 
-from dashboard import charts, coverage, lag, records
+from dashboard import charts, coverage, deck, lag, records
 from dashboard.context import Context
-from dashboard.data_io import load_dataset
+from dashboard.data_io import basemap_layers, load_dataset
 from dashboard.filters import Filters
 
 # Enough for a handful of analysts each moving through a few views; a figure is ~1 MB.
@@ -50,3 +51,23 @@ def lag_study(folder: str, version: str, filters: Filters, question: lag.Questio
 def record_options(folder: str, version: str, filters: Filters) -> dict[str, str]:
     ctx = _context(filters)
     return records.record_options(ctx.launches, ctx.events)
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def map_deck(
+    folder: str,
+    version: str,
+    filters: Filters,
+    year: str,
+    static_basemap: bool,
+    theme: str,
+    ring_center: tuple[float, float, str] | None,
+    arc_mode: str,
+) -> pdk.Deck:
+    """The Map page's deck (grouping the arcs is most of its cost). With `static_basemap`
+    (the repository's .streamlit/config.toml turns static serving on) the layers point at the
+    app's static files, which the browser caches; without it they carry the GeoJSON itself
+    (1.3 MB a run), so the map keeps its land when the app is started without that config."""
+    shown = deck.in_year(_context(filters).launches, year)
+    basemap = deck.BASEMAP_URLS if static_basemap else basemap_layers()
+    return deck.build_deck(shown, basemap, theme, ring_center, arc_mode)

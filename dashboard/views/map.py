@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from dashboard import deck, plain_text, ui
+from dashboard import deck, plain_text, ui, view_cache
 from dashboard.context import Context, current_context
-from dashboard.data_io import basemap_layers
 from dashboard.url_state import Param
 
 if TYPE_CHECKING:
@@ -145,7 +144,16 @@ def _years_map_and_table(
             icon=":material/event_busy:",
         )
     st.pydeck_chart(
-        deck.build_deck(shown, _basemap(), ctx_theme(), center, arc_mode),
+        view_cache.map_deck(
+            ctx.data.folder,
+            ctx.data.version,
+            ctx.filters,
+            year,
+            bool(st.get_option("server.enableStaticServing")),
+            ctx_theme(),
+            center,
+            arc_mode,
+        ),
         height=560,
         key=MAP,
         on_select=_take_map_selection,
@@ -191,15 +199,6 @@ def _years_map_and_table(
         )
     ui.show_table(table)
     ui.download_csv(table, "map_launches", "Download the launches on the map (CSV)", "dl_map")
-
-
-def _basemap() -> dict:
-    """The basemap's URLs when the app serves its static files (the repository's
-    .streamlit/config.toml turns that on); else the GeoJSON itself, sent inside the deck
-    (1.3 MB a run), so the map keeps its land when started without that config."""
-    if st.get_option("server.enableStaticServing"):
-        return deck.BASEMAP_URLS
-    return basemap_layers()
 
 
 def ctx_theme() -> str:
