@@ -95,8 +95,11 @@ def test_dev_gold_set_keeps_its_figures(capsys):
         for m in re.finditer(r"  (?P<field>[a-z ]+?)\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)", dev)
     }
     # 0.8, not 0.9, since five articles moved from held-out to dev on 2026-11-23 (their errors
-    # were read); their remaining launch errors are the dev figures' known shortfall.
+    # were read); their remaining launch errors are the dev figures' known shortfall. The second
+    # round (eight more articles moved to dev) raised site and speaker: guarded at 0.95.
     assert min(figures["launch date"]) >= 0.8
     assert min(figures["launch class"]) >= 0.8
+    assert min(figures["launch site"]) >= 0.95
+    assert min(figures["launch range"]) >= 0.7
     assert min(figures["quote text"]) >= 0.95
-    assert min(figures["quote speaker"]) >= 0.9
+    assert min(figures["quote speaker"]) >= 0.95

@@ -135,6 +135,17 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
         ),
     ),
     (
+        # Stratcom is the command's own short name in its releases.
+        r"strategic command|\bstratcom\b",
+        Actor(
+            "US Strategic Command",
+            "military",
+            "USA",
+            "US Strategic Command",
+            "US military command",
+        ),
+    ),
+    (
         r"state department",
         Actor(
             "US State Department",

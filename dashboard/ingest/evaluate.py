@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.ingest import actors, pipeline
+from dashboard.ingest import actors, pipeline, review
 from dashboard.ingest.gazetteer import Gazetteer
 from dashboard.ingest.text import Unreadable, read_article
 from dashboard.paths import DATASETS_DIR, REPO_DIR
@@ -137,7 +137,8 @@ def _predicted_launch(record: dict[str, Any]) -> dict[str, Any]:
 
 def _gold_launch(row: dict[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
     site = row.get("site")
-    site_id = (gazetteer.lookup(str(site)) or str(site).lower()) if site else None
+    # A place the gazetteer does not hold is compared by the id a new-site proposal gets.
+    site_id = (gazetteer.lookup(str(site)) or review.slug(str(site))) if site else None
     values = {f: row.get(f) for f in LAUNCH_FIELDS.values() if f != "site_id"}
     values["site_id"] = site_id
     if values.get("missile_class") == "unknown":

@@ -33,6 +33,37 @@ _GENERIC = {
     "seoul",
 }
 _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
+# Well-known other names of gazetteer sites that the curated aliases lack, kept here as data
+# (site_id -> names) so the curated table stays as its sources give it. Tongchang-ri is the
+# village that Sohae stands by, and reports name the station after it.
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "sohae": ("Tongchang-ri", "Tongchang-dong", "Tongchang"),
+}
+# The launch point named as such: "launched from X", "the launch point was near X",
+# "in the vicinity of X". X may be a place the gazetteer does not hold.
+_LAUNCH_POINT = re.compile(
+    r"\b(?:(?:launched|fired|launches|lifted off|took off)\s+(?:\w+\s+){0,3}?from"
+    r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
+    r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
+    r"|from (?:near|the vicinity of))"
+    r"\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b"
+    r"(?!\s+(?:Sea|Ocean|Peninsula)\b)"
+)
+# Places that are countries or seats of government, never a launch point in themselves.
+_NOT_A_POINT = {
+    "korea",
+    "north korea",
+    "south korea",
+    "japan",
+    "china",
+    "russia",
+    "seoul",
+    "tokyo",
+    "washington",
+    "beijing",
+    "moscow",
+    "the",
+}
 
 
 @dataclass(frozen=True)
@@ -98,6 +129,12 @@ class Gazetteer:
             for r in records["launch_sites"]
             if r.data.get("site_id") and r.data.get("name")
         ]
+        sites = [
+            Site(
+                s.site_id, s.name, s.aliases + EXTRA_ALIASES.get(s.site_id, ()), s.province, s.state
+            )
+            for s in sites
+        ]
         return cls(sites)
 
     def lookup(self, name: str) -> str | None:
@@ -150,3 +187,16 @@ class Gazetteer:
                     )
                 )
         return sorted(found, key=lambda m: m.start)
+
+    def launch_points(self, text: str, offset: int = 0) -> list[SiteMention]:
+        """Places named as the launch point, known or not ("launched from Sain Ni")."""
+        found = []
+        for match in _LAUNCH_POINT.finditer(text):
+            place = match["place"]
+            if _norm(place) in _NOT_A_POINT or _norm(place).split()[0] in ("north", "south"):
+                continue
+            start, end = match.start("place") + offset, match.end("place") + offset
+            site_id = self.lookup(place)
+            name = self.sites[site_id].name if site_id else place
+            found.append(SiteMention(start, end, place, site_id, name))
+        return found

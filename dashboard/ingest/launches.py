@@ -70,6 +70,14 @@ _SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
     r"(?:flew|flying|flown|travel\w*|range|distance|covered|reach\w*)\b[^.]{0,30}$", re.IGNORECASE
 )
+# "fell ... about 1,180 kilometers from its launch pad": the cue follows the figure.
+_RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.IGNORECASE)
+# A sentence that goes on about the launch in hand without a launch verb and a missile noun
+# together: "this missile was an ICBM", "They are believed to have flown about 500 km",
+# "The launch occurred in the vicinity of Sunan".
+_FOLLOW_UP = re.compile(
+    r"\b(?:(?:this|that|the)\s+(?:missile|rocket|projectile|launch)|they)\b", re.IGNORECASE
+)
 _ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
@@ -134,12 +142,21 @@ def _number(word: str) -> int | None:
     return NUMBERS.get(word)
 
 
+# "a medium- or intermediate-range ballistic missile": the source hedges between two classes,
+# so the sentence settles neither.
+_EITHER_CLASS = re.compile(
+    r"\b(?:short|medium|intermediate|long)-(?:range)?\s+or\s+(?:short|medium|intermediate|long)-range",
+    re.IGNORECASE,
+)
+
+
 def missile_class(words: str) -> tuple[str, re.Match] | None:
     """A designation's class if one is named, else the first class word in the sentence."""
     for pattern, kind in MISSILE_NAMES:
         match = re.search(pattern, words)
         if match:
             return kind, match
+    words = _EITHER_CLASS.sub(lambda m: " " * len(m[0]), words)
     found = [
         (match.start(), kind, match)
         for pattern, kind in CLASS_WORDS
@@ -188,6 +205,7 @@ class _Finder:
         words = sentence.text
         trigger = _TRIGGER.search(words)
         if not trigger or not _MISSILE.search(words):
+            self.follow_up(words, sentence.start)
             return
         every = [
             m
@@ -235,6 +253,23 @@ class _Finder:
                 self.fill(launch, earlier.text, earlier.start)
         self.passing(words, sentence.start, launch)
 
+    def follow_up(self, words: str, offset: int) -> None:
+        """Class, figures and place from an undated sentence about the launch in hand.
+
+        Only fields still empty are filled, and never the count or the day: a sentence
+        without a launch verb is not a new launch.
+        """
+        if self.current is None or not _FOLLOW_UP.search(words):
+            return
+        if dates.find_dates(words, self.published, offset):
+            return
+        known = set(self.current.fields)
+        self.fill(self.current, words, offset)
+        for name in ("count", "time_local"):
+            if name not in known:
+                self.current.fields.pop(name, None)
+                self.current.evidence.pop(name, None)
+
     def fill(self, launch: Launch, words: str, offset: int) -> None:
         claimant = _claimant(words)
         kind = missile_class(words)
@@ -255,7 +290,9 @@ class _Finder:
             if first.zone and first.zone != dates.KST:
                 hhmm = dates.to_kst(launch.date, hhmm, first.zone)[1]
             launch.set("time_local", hhmm, (first.start, first.end), claimant)
-        for site in self.gazetteer.find(words, offset):
+        for site in self.gazetteer.find(words, offset) or self.gazetteer.launch_points(
+            words, offset
+        ):
             launch.set("site", site, (site.start, site.end), claimant)
             break
         for match in _DISTANCE.finditer(words):
@@ -265,7 +302,7 @@ class _Finder:
             lead = words[: match.start()][-40:]
             if _APOGEE_CUE.search(lead):
                 cue = "apogee_km"
-            elif _RANGE_CUE.search(lead):
+            elif _RANGE_CUE.search(lead) or _RANGE_AFTER.match(words[match.end() :]):
                 cue = "range_km"
             else:
                 continue  # a distance that is not the flight ("a 120 km lateral movement")

@@ -18,10 +18,13 @@ VERBS = (
     # (?<!-): "so-called" calls nothing
     r"(?<!-)(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
     r"declared|argued|insisted|urged|explained|continued|tweeted|posted|saying|threatened|"
-    r"expressed|assessed|described|called)"
+    r"expressed|assessed|described|called|considers|believes)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
-NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b")
+# A middle initial stays part of the name: "Susan E. Rice".
+NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b"
+)
 
 
 @dataclass(frozen=True)
@@ -170,8 +173,17 @@ def describe(
     if bare.lower() in ("he", "she"):
         name = people.last_before(span[0])
         return person(name, None, span, people) if name else None
-    if "statement" in bare.lower() and last_body:
+    if _DOCUMENT.fullmatch(bare) and last_body:
+        # "the release said": a document speaks for the body that issued it.
         return last_body[-1]
+    if _DOCUMENT.fullmatch(bare) or "statement" in bare.lower():
+        if last_body and "statement" in bare.lower():
+            return last_body[-1]
+        if _DOCUMENT.fullmatch(bare):
+            return None  # nobody named as its issuer: better no statement than "release"
+    later = _title_and_surname(bare, people)
+    if later is not None:
+        return person(later[1], app or later[0], span, people)
     title_free = actors.strip_title(bare)
     known = actors.known_person(title_free)
     if known is None and re.fullmatch(r"[A-Z][\w’'\-]+", title_free):
@@ -206,6 +218,30 @@ def describe(
         span,
         False,
     )
+
+
+_DOCUMENT = re.compile(
+    r"(?:news\s+|press\s+)?(?:release|statement|report|communiqu[eé]|announcement|readout|"
+    r"transcript|document)",
+    re.IGNORECASE,
+)
+
+
+def _title_and_surname(phrase: str, people: People) -> tuple[str, str] | None:
+    """("National Security Advisor", "Susan E. Rice") for "National Security Advisor Rice"
+    once the article has named Susan E. Rice: a title with a surname is the person named in
+    full earlier."""
+    words = phrase.split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1]):
+        return None
+    title = " ".join(words[:-1])
+    if not (actors.TITLES.match(phrase) or words[-2] in _RANKS or title.lower() != title):
+        return None
+    for name in reversed(people.full):
+        parts = name.split()
+        if len(parts) > 1 and parts[-1] == words[-1] and name not in phrase:
+            return title, name
+    return None
 
 
 # Ranks and titles written before a name; they belong to the role, not the name.
@@ -257,8 +293,12 @@ def _titled_name(phrase: str) -> tuple[str, str] | None:
     """("Pentagon press secretary", "John Kirby") from "Pentagon press secretary John Kirby"."""
     words = phrase.split()
     name: list[str] = []
-    while words and re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1]):
-        if words[-1] in _RANKS or len(name) == 3:
+    # A middle initial ("Susan E. Rice") belongs to the name.
+    while words and (
+        re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1])
+        or (name and len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[-1]))
+    ):
+        if words[-1] in _RANKS or len(name) == 3 + any(w.endswith(".") for w in name):
             break
         name.insert(0, words.pop())
     if len(name) < 2 or not words or _BODY_WORDS.search(name[-1]):

@@ -97,7 +97,8 @@ def find_quotes(text: str) -> list[Span]:
     """
     quotes: list[Span] = []
     for para in paragraphs(text):
-        for match in re.finditer(r"[“\"]([^“”\"]+)(?:[”\"]|$|(?=“))", para.text):
+        # Typewritten copy closes a quote with two apostrophes ('') as often as with a mark.
+        for match in re.finditer(r"[“\"]((?:(?!'')[^“”\"])+)(?:[”\"]|''|$|(?=“))", para.text):
             words = match[1]
             if match.end() < len(para.text) and para.text[match.end()] == "“":
                 inner = _INNER_ATTRIBUTION.search(words)
@@ -136,6 +137,32 @@ _VERB_PHRASE = re.compile(
 _NAME_APPOSITION = re.compile(r"^(?P<np>[^,]+),\s+(?P<app>(?:a|an|the|who)\b[^“”\"]+?),?$")
 
 
+_CLAUSE_SUBJECT = re.compile(
+    r"^(?:When|After|As|While|Before|Once)\s+(?P<np>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
+    r"\s+[a-z]"
+)
+# A paragraph of its own that announces the quoted paragraphs after it:
+# "Statement from Commander, U.S. Forces Japan, Lt. Gen. Jane Doe:".
+_LABEL = re.compile(
+    r"^(?:[\w ]+\s)?(?:statement|remarks|comments?|message)\s+(?:from|by)\s+"
+    r"(?P<np>[^:]{3,120}):\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> Speaker | None:
+    """Speaker of a paragraph that is all quote, from a label paragraph just before it."""
+    if paragraph == 0:
+        return None
+    label = _LABEL.match(paras[paragraph - 1].text.strip())
+    if label is None:
+        return None
+    # "Commander, U.S. Forces Japan, Lt. Gen. Jane Doe": the person is the last part.
+    np = label["np"].split(",")[-1].strip()
+    start = paras[paragraph - 1].start + paras[paragraph - 1].text.index(np)
+    return describe(np, None, (start, start + len(np)), people, [])
+
+
 def _described_group(phrase: str) -> bool:
     """A lower-case subject that still names someone: "navy press secretary Lena Holm",
     "members of the Group of Seven nations"."""
@@ -157,6 +184,11 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
         cut = pattern.match(head[offset:])
         offset += cut.end() if cut else 0
     phrase = head[offset:].rstrip()
+    clause = _CLAUSE_SUBJECT.match(head)
+    if clause and re.search(r",\s*(?:it|he|she|they)$", phrase):
+        # "When Pyongyang notified the ITU, a U.N. agency ..., it said": the pronoun is the
+        # subject of the opening clause, not the last noun before it.
+        return clause["np"], None, clause.start("np")
     appositive = _NAME_APPOSITION.match(phrase)
     if appositive:
         return appositive["np"], appositive["app"], offset
@@ -173,7 +205,7 @@ def _attribute(
 ) -> Speaker | None:
     """Speaker of a quote that starts in sentence `first` and ends in sentence `last`."""
     close = quote.end
-    while close < last.end and text[close] in ',.!? ”"’':
+    while close < last.end and text[close] in ",.!? ”\"’'":
         close += 1
     after = text[close : last.end]
     before = text[first.start : quote.start].rstrip('“" ')
@@ -232,7 +264,7 @@ def find_statements(text: str) -> list[Statement]:
         for other in all_sentences:
             if other.end <= sentence.start and other.start >= (bodies[-1].span[1] if bodies else 0):
                 match = re.search(rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text)
-                if match and "statement" in other.text.lower():
+                if match and re.search(r"statement|release", other.text, re.IGNORECASE):
                     np = match["np"].strip()
                     np = re.sub(r"^(?:In|in) a statement,?\s*", "", np)
                     speaker = describe(
@@ -244,6 +276,9 @@ def find_statements(text: str) -> list[Statement]:
                     )
                     if speaker:
                         bodies.append(speaker)
+        issuer = _issuer_before(text, sentence.start, people)
+        if issuer is not None:
+            bodies.append(issuer)
         speaker = _attribute(text, quote, sentence, last, people, bodies)
         paragraph = _paragraph_index(paras, quote.start)
         opens_paragraph = not text[paras[paragraph].start : quote.start].strip('“" ')
@@ -253,6 +288,8 @@ def find_statements(text: str) -> list[Statement]:
             # A paragraph opening with a quotation mark goes on with the quote left open
             # at the end of the paragraph before: the same speaker's words.
             speaker = carry[0]
+        if speaker is None and opens_paragraph:
+            speaker = _labelled(text, paras, paragraph, people)
         if speaker is None and found and found[-1].quote is not None:
             previous = found[-1]
             same_paragraph = "\n" not in text[previous.quote.end : quote.start]
@@ -277,6 +314,25 @@ def find_statements(text: str) -> list[Statement]:
         found.append(_statement(quote, speaker, sentence))
     found.extend(_paraphrases(all_sentences, quotes, people))
     return found
+
+
+# "according to a news release issued by Stratcom", "a statement from the Pentagon".
+_ISSUED_BY = re.compile(
+    r"\b(?:news\s+)?(?:release|statement)\s+(?:issued\s+|released\s+)?(?:by|from)\s+"
+    r"(?P<np>(?:the )?[A-Z][\w.’'\-]*(?:[ ][A-Z][\w.’'\-]*){0,5})"
+)
+
+
+def _issuer_before(text: str, position: int, people: People) -> Speaker | None:
+    """The last body named as issuing a release or statement before `position`."""
+    found = None
+    for match in _ISSUED_BY.finditer(text[:position]):
+        found = match
+    if found is None:
+        return None
+    span = (found.start("np"), found.end("np"))
+    speaker = describe(found["np"], None, span, people, [])
+    return None if speaker is None or speaker.is_person else speaker
 
 
 def _paragraph_index(paras: list[Span], position: int) -> int:
