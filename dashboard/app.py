@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import sidebar, url_state
+from dashboard import sidebar, ui, url_state
 from dashboard.data_io import DataUnavailable, load_dataset
 from dashboard.views import add_source, data_sources, launches, overview, statements, timeline
 from dashboard.views import map as map_view
@@ -41,11 +41,13 @@ def main() -> None:
     ]
     current = st.navigation(pages)
     offer = sidebar.choices(data)
-    sidebar.render(offer)
     module = next(m for page, (_, _, _, m) in zip(pages, PAGES, strict=True) if page is current)
     known = sidebar.shared_params(offer) + module.params(data)
-    for notice in url_state.parse(raw_query, known).notices:
-        st.warning(notice, icon=":material/warning:")
+    parsed = url_state.parse(raw_query, known)
+    # Before the sidebar's widgets bind themselves, so they read only values the page uses.
+    ui.apply_url(parsed)
+    sidebar.render(offer)
+    ui.url_notice(parsed)
     current.run()
 
 

@@ -28,6 +28,12 @@ def texts(elements) -> list[str]:
     return [e.value for e in elements]
 
 
+def url_notices(at: AppTest) -> str:
+    """The URL notice as the analyst reads it: its fixed wording and its plain-text list."""
+    lines = [w.value for w in at.warning if w.value.startswith("This link holds")]
+    return "\n".join(lines + texts(at.code))
+
+
 def markdown_text(at: AppTest) -> str:
     return "\n".join(texts(at.markdown))
 

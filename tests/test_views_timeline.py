@@ -1,5 +1,5 @@
 import pandas as pd
-from app_runner import array, markdown_text, plotly_specs, run_page, texts
+from app_runner import array, markdown_text, plotly_specs, run_page, texts, url_notices
 
 from dashboard import plain_text
 from dashboard.paths import DATASETS_DIR
@@ -66,7 +66,7 @@ def test_per_year_view_from_the_url_draws_missiles_by_class():
 
 def test_bad_view_gives_a_notice_and_the_record_view():
     at = run_page("timeline", {"view": "per decade"})
-    assert "view=per decade: not one of the values" in " ".join(texts(at.warning))
+    assert "view=per decade: not one of the values" in url_notices(at)
     assert at.radio(key="view").value == "each record"
     assert {t["type"] for t in plotly_specs(at)[0]["data"]} == {"scatter"}
 
