@@ -80,6 +80,15 @@ def download_csv(frame: pd.DataFrame, name: str, label: str, key: str) -> None:
     )
 
 
+def source_line(source: pd.Series, prefix: str = "") -> None:
+    """A citation as plain text (titles from data may hold www. or mailto:, which Markdown
+    would turn into links) and, for an http(s) address, a link with fixed wording."""
+    st.text(f"{prefix}{citation(source)}")
+    url = source["url"]
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        st.markdown(safe_link("Open the source", url))
+
+
 def safe_link(label: str, url: object) -> str:
     """A Markdown link only for http(s) addresses; otherwise the escaped label alone."""
     text = plain_text.escape(label)
@@ -92,10 +101,9 @@ def render_sources(ctx: Context, source_ids: list[str]) -> None:
     sources = ctx.data.sources.set_index("source_id")
     for source_id in source_ids:
         if source_id not in sources.index:
-            st.markdown(f"- {plain_text.escape(source_id)} (not in the sources table)")
+            st.text(f"{source_id} (not in the sources table)")
             continue
-        row = sources.loc[source_id]
-        st.markdown(f"- {safe_link(citation(row), row['url'])}")
+        source_line(sources.loc[source_id])
 
 
 def filters_query(ctx: Context, **extra: str) -> dict:

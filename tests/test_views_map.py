@@ -55,7 +55,8 @@ def test_site_in_the_url_narrows_the_table():
     table = at.dataframe[0].value
     assert len(table) == int((launches["site_id"] == "uiju").sum())
     assert set(table["site_name"]) == {"Uiju"}
-    assert "Showing launches from Uiju" in " ".join(texts(at.info))
+    assert "Showing launches from one site only" in " ".join(texts(at.info))
+    assert "Site: Uiju" in texts(at.text)
     at.button(key="clear_site").click().run()
     assert "site" not in at.query_params
     assert len(at.dataframe[0].value) == len(launches)

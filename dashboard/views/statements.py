@@ -9,7 +9,6 @@ from dashboard.charts import event_id_key, launch_id_key
 from dashboard.context import Context, current_context
 from dashboard.filters import present
 from dashboard.schema import SPEAKER_TYPES, STANCES
-from dashboard.tables import citation
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
 QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
@@ -183,26 +182,25 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery) -> None:
 
 def _card(ctx: Context, row, terms: tuple[str, ...], labels: dict, sources) -> None:
     with st.container(border=True):
+        # Words from data as plain text: Markdown, even escaped, links a www. or mailto:.
         if isinstance(row.quote, str):
-            st.markdown(f"“{plain_text.highlight(row.quote, terms)}”")
+            st.text(f"“{row.quote}”")
             if isinstance(row.paraphrase, str):
-                st.caption(f"In short: {plain_text.highlight(row.paraphrase, terms)}")
+                st.text(f"In short: {row.paraphrase}")
         else:
-            st.markdown(f"*Paraphrase:* {plain_text.highlight(row.paraphrase, terms)}")
-        who = plain_text.highlight(row.speaker, terms)
-        role = plain_text.highlight(row.speaker_role, terms)
+            st.text(f"Paraphrase: {row.paraphrase}")
+        st.text(f"{row.speaker}, {row.speaker_role}")
         st.markdown(
-            f"**{who}**, {role} · {row.date:%Y-%m-%d} · stance: "
+            f"{row.date:%Y-%m-%d} · stance: "
             f":blue-badge[{plain_text.escape(row.stance.replace('_', ' '))}]"
         )
         if isinstance(row.date_note, str):
-            st.caption(plain_text.escape(row.date_note))
+            st.text(row.date_note)
         keys = [launch_id_key(i) for i in row.launch_ids] + [event_id_key(i) for i in row.event_ids]
         for key in keys:
             if key in labels:
                 ui.record_link(ctx, key, plain_text.escape(labels[key]))
-        source = sources.loc[row.source_id]
-        st.caption(f"Source: {ui.safe_link(citation(source), source['url'])}")
+        ui.source_line(sources.loc[row.source_id], prefix="Source: ")
 
 
 if __name__ == "__main__":
