@@ -32,7 +32,9 @@ def main() -> None:
     try:
         data = load_dataset()
     except DataUnavailable as error:
-        st.error(str(error))
+        # The message names files and values from the data: plain text, not Markdown.
+        st.error("The dashboard cannot show this dataset.", icon=":material/error:")
+        st.code(str(error), language=None, wrap_lines=True)
         st.stop()
 
     pages = [

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
+from dashboard import integrity
 from dashboard.paths import BASEMAP_DIR, data_dir
 from dashboard.schema import TABLES
 from dashboard.search import TextIndex
@@ -49,7 +50,7 @@ def _frame(path: Path, name: str) -> pd.DataFrame:
         if column.kind in DATE_KINDS:
             frame[column.name] = pd.to_datetime(frame[column.name])
         elif column.kind.startswith("list_"):
-            frame[column.name] = frame[column.name].map(list)
+            frame[column.name] = frame[column.name].map(list, na_action="ignore")
     return frame
 
 
@@ -73,6 +74,8 @@ def read_dataset(folder: Path) -> Dataset:
             f"{folder} holds Parquet files this version cannot read ({error}). "
             "Rebuild them with `python -m dashboard build`."
         ) from error
+    if problems := integrity.check(frames, manifest):
+        raise DataUnavailable(integrity.report(folder, problems))
     return Dataset(
         **frames,
         launches_with_sites=with_site_names(frames["launches"], frames["launch_sites"]),

@@ -118,7 +118,7 @@ def test_data_dir_can_point_elsewhere(tmp_path, monkeypatch):
 def test_missing_data_dir_gives_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "nowhere"))
     at = run_page("overview")
-    errors = " ".join(texts(at.error))
+    errors = " ".join(texts(at.error) + texts(at.code))
     assert "does not hold a built dataset" in errors
     assert "launches.parquet" in errors
 
@@ -128,7 +128,7 @@ def test_unreadable_parquet_gives_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "claims.parquet").write_bytes(b"not parquet at all")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
     at = run_page("overview")
-    errors = " ".join(texts(at.error))
+    errors = " ".join(texts(at.error) + texts(at.code))
     assert "cannot read" in errors and "python -m dashboard build" in errors
 
 
