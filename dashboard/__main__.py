@@ -12,6 +12,7 @@ from dashboard import loadtest, wire
 from dashboard.curation import dictionary
 from dashboard.curation.build import BuildRefused, build_dataset, stale_tables, write_dataset
 from dashboard.curation.load import display_path
+from dashboard.data_io import DataUnavailable, read_dataset
 from dashboard.importers import command as importer
 from dashboard.importers import coverage
 from dashboard.ingest import command as ingest
@@ -53,6 +54,12 @@ def check(curated: Path, out: Path) -> int:
         dataset = build_dataset(curated)
     except BuildRefused as error:
         return _refused(error, out)
+    try:
+        # What the app would refuse at run time, in the same words.
+        read_dataset(out)
+    except DataUnavailable as error:
+        print(error, file=sys.stderr)
+        return 1
     stale = stale_tables(dataset, out)
     readme = out / "README.md"
     if readme.exists() and not dictionary.is_current(readme):

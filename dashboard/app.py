@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import access, sidebar, url_state, versions
+from dashboard import access, sidebar, ui, url_state, versions
 from dashboard.data_io import DataUnavailable, load_dataset
 from dashboard.views import add_source, data_sources, launches, overview, statements, timeline
 from dashboard.views import map as map_view
@@ -71,7 +71,9 @@ def main() -> None:
     try:
         data = load_dataset()
     except DataUnavailable as error:
-        st.error(str(error))
+        # The message names files and values from the data: plain text, not Markdown.
+        st.error("The dashboard cannot show this dataset.", icon=":material/error:")
+        st.code(str(error), language=None, wrap_lines=True)
         st.stop()
 
     pages = [
@@ -80,12 +82,13 @@ def main() -> None:
     ]
     current = st.navigation(pages)
     offer = sidebar.choices(data)
-    sidebar.render(offer)
     module = next(m for page, (_, _, _, m) in zip(pages, PAGES, strict=True) if page is current)
     known = sidebar.shared_params(offer) + [url_state.VERSION_PARAM] + module.params(data)
     parsed = url_state.parse(raw_query, known)
-    for notice in parsed.notices:
-        st.warning(notice, icon=":material/warning:")
+    # Before the sidebar's widgets bind themselves, so they read only values the page uses.
+    ui.apply_url(parsed)
+    sidebar.render(offer)
+    ui.url_notice(parsed)
     pinned = parsed.values.get(url_state.DATA_VERSION)
     changed = versions.pinned_notice(pinned, data.version, data.changelog)  # type: ignore[arg-type]
     if changed:

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import streamlit as st
 import yaml
 
-from dashboard import versions
+from dashboard import integrity, versions
 from dashboard.choices import Choices, choices
 from dashboard.fts import load_sorting
 from dashboard.paths import BASEMAP_DIR, data_dir
@@ -56,15 +56,23 @@ def _table(folder: Path, name: str) -> pa.Table:
 
 def _statements(folder: Path) -> tuple[pa.Table, bool]:
     """The statements table (repeated text read as dictionaries, the cheaper form) and
-    whether the file declares the rows already in the order the app holds them."""
-    file = pq.ParquetFile(folder / "statements.parquet", read_dictionary=list(CATEGORICAL))
+    whether the file declares the rows already in the order the app holds them.
+
+    A column the file lacks is read as nulls, as `_table` does, so the integrity check names
+    it; a column of another type cannot be read at all."""
+    path = folder / "statements.parquet"
+    present = set(pq.read_schema(path).names)
+    file = pq.ParquetFile(path, read_dictionary=[c for c in CATEGORICAL if c in present])
     table = file.read()
     expected = TABLES["statements"].arrow_schema
     for field in expected:
-        read = table.schema.field(field.name) if field.name in table.column_names else None
-        kind = read.type.value_type if read and pa.types.is_dictionary(read.type) else None
-        if read is None or (read.type != field.type and kind != field.type):
-            raise ValueError(f"statements.{field.name} is missing or not {field.type}")
+        if field.name not in table.column_names:
+            table = table.append_column(field, pa.nulls(len(table), field.type))
+            continue
+        read = table.schema.field(field.name)
+        kind = read.type.value_type if pa.types.is_dictionary(read.type) else None
+        if read.type != field.type and kind != field.type:
+            raise ValueError(f"statements.{field.name} is not {field.type}")
     table = table.select(expected.names)
     meta = file.metadata
     presorted = meta.num_row_groups > 0 and all(
@@ -80,7 +88,7 @@ def _frame(table: pa.Table, name: str) -> pd.DataFrame:
         if column.kind in DATE_KINDS:
             frame[column.name] = pd.to_datetime(frame[column.name])
         elif column.kind.startswith("list_"):
-            frame[column.name] = frame[column.name].map(list)
+            frame[column.name] = frame[column.name].map(list, na_action="ignore")
     return frame
 
 
@@ -97,6 +105,8 @@ def read_dataset(folder: Path) -> Dataset:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
+    if problems := integrity.check_manifest(manifest):  # before anything reads its fields
+        raise DataUnavailable(integrity.report(folder, problems))
     version = str(manifest.get("version", "unknown"))
     try:
         changelog = versions.parse_changelog(
@@ -113,14 +123,15 @@ def read_dataset(folder: Path) -> Dataset:
             "Rebuild them with `python -m dashboard build`."
         ) from error
     frames = {name: _frame(table, name) for name, table in tables.items()}
-    # Every table has now been read (statements still as Arrow): the one place for checks of
-    # the data as read, before the per-dataset values below are derived from it.
-
-    # The search index written with the data when it matches this build, else built now.
-    statement_table = StatementTable(
-        statements, TextIndex.open(folder / INDEX_FILE, version, statements), presorted
-    )
+    # The one place for checks of the data as read, before anything is derived from it. The
+    # statements are checked as the app holds them (Arrow lists, categoricals), which costs
+    # no conversion; ordering them is safe on damaged values, searching them waits.
+    statement_table = StatementTable(statements, None, presorted)  # type: ignore[arg-type]
     frames["statements"] = statement_table.frame
+    if problems := integrity.check(frames, manifest):
+        raise DataUnavailable(integrity.report(folder, problems))
+    # The search index written with the data when it matches this build, else built now.
+    statement_table.index = TextIndex.open(folder / INDEX_FILE, version, statements)
     launches_with_sites = with_site_names(frames["launches"], frames["launch_sites"])
     dates = statement_table.frame["date"]
     return Dataset(

@@ -28,8 +28,6 @@ SEARCHED = ("quote", "paraphrase", "speaker", "speaker_role")
 TOKENIZE = "unicode61 remove_diacritics 2"
 MAX_WORDS = 8
 MAX_WORD_CHARS = 100
-# Marks FTS5's highlight() puts around matched tokens; control characters no text holds.
-OPEN, CLOSE = "\x02", "\x03"
 
 Phrase = tuple[str, ...]
 
@@ -55,8 +53,8 @@ def in_load_order(statements: pa.Table) -> pa.Table:
 
 def _create(db: sqlite3.Connection) -> None:
     columns = ", ".join(SEARCHED)
-    # Contentless: the texts live in the table; the index only answers which rows match
-    # (highlighting re-indexes the few rows shown), so the file holds no second copy.
+    # Contentless: the texts live in the table; the index only answers which rows match,
+    # so the file holds no second copy.
     db.execute(
         f"CREATE VIRTUAL TABLE texts USING fts5({columns}, tokenize='{TOKENIZE}', content='')"
     )
@@ -154,50 +152,10 @@ class TextIndex:
         return np.array(ids.split(), dtype=np.int64) if ids else np.array([], dtype=np.int64)
 
 
-def spans_of(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text without highlight marks, and where the marked stretches were."""
-    first, *rest = marked.split(OPEN)
-    text, spans = first, []
-    for part in rest:
-        inside, _, after = part.partition(CLOSE)
-        spans.append((len(text), len(text) + len(inside)))
-        text += inside + after
-    return text, spans
-
-
 _words_db = sqlite3.connect(":memory:", check_same_thread=False)
 _words_db.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize='{TOKENIZE}')")
 _words_db.execute("CREATE VIRTUAL TABLE word_tokens USING fts5vocab(words, instance)")
-# The shown rows, re-indexed for highlighting: FTS5 marks matched tokens only in a table it
-# searched, and in this tiny one that costs nothing however common the word.
-_words_db.execute(
-    f"CREATE VIRTUAL TABLE shown USING fts5({', '.join(SEARCHED)}, tokenize='{TOKENIZE}')"
-)
 _words_lock = threading.Lock()
-
-
-def highlighted(phrases: tuple[Phrase, ...], rows: dict[int, tuple]) -> dict:
-    """For each row (id -> its SEARCHED texts): column -> (text, spans the search matched)."""
-    if not phrases or not rows:
-        return {}
-    marks = ", ".join(f"highlight(shown, {i}, ?, ?)" for i in range(len(SEARCHED)))
-    with _words_lock:
-        _words_db.execute("DELETE FROM shown")
-        _words_db.executemany(
-            f"INSERT INTO shown(rowid, {', '.join(SEARCHED)}) VALUES (?, ?, ?, ?, ?)",
-            [
-                (rowid, *(t if isinstance(t, str) else None for t in texts))
-                for rowid, texts in rows.items()
-            ],
-        )
-        found = _words_db.execute(
-            f"SELECT rowid, {marks} FROM shown WHERE shown MATCH ?",
-            (*(OPEN, CLOSE) * len(SEARCHED), match_expression(phrases)),
-        ).fetchall()
-    return {
-        rowid: {c: spans_of(text) for c, text in zip(SEARCHED, texts, strict=True) if text}
-        for rowid, *texts in found
-    }
 
 
 def phrases(text: str) -> tuple[Phrase, ...]:

@@ -194,12 +194,6 @@ class StatementTable:
             return self.frame.iloc[int(positions[0]) : int(positions[-1]) + 1]
         return self.frame.iloc[positions]
 
-    def highlighted(self, query: StatementQuery, page: pd.DataFrame) -> dict:
-        """Position -> column -> (text, spans the search matched), for the shown rows."""
-        texts = page[list(SEARCHED)].astype(object)
-        rows = {int(p): tuple(texts.loc[p]) for p in page.index}
-        return fts.highlighted(query.phrases, rows)
-
     def options(self, column: str) -> tuple[str, ...]:
         return self.codes[column].values
 

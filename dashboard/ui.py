@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.state import get_session_state
 
 from dashboard import coverage, plain_text, url_state
 from dashboard.context import Context
@@ -22,6 +23,36 @@ PAGE_FILES = {
 EMPTY = (
     "Nothing matches the current filters. Widen the date range or clear a filter in the sidebar."
 )
+
+
+def apply_url(parsed: url_state.Parsed) -> None:
+    """Rewrite the address to the canonical query before any widget binds itself.
+
+    Bound widgets seed from the address as it was first loaded, not from st.query_params,
+    and some crash on values they cannot read (page=inf). Streamlit has no public call to
+    replace that snapshot, so the one internal call is made here, covered by the fuzz test.
+    """
+    if not parsed.changed:
+        return
+    st.query_params.from_dict(parsed.query)
+    with get_session_state().query_params() as query_params:
+        query_params.set_initial_query_params_from_current()
+
+
+def url_notice(parsed: url_state.Parsed) -> None:
+    """One notice for everything wrong with the link: fixed wording in Markdown, then the
+    link's own keys and values in a code block, which shows them as plain text (Markdown,
+    even escaped, would still turn www. or mailto: into a live link)."""
+    if not parsed.issues:
+        return
+    shown, more = url_state.bounded(parsed.issues)
+    n = len(parsed.issues)
+    st.warning(
+        f"This link holds {n:,} thing{'s' if n > 1 else ''} the page cannot use as given. "
+        f"Below, each one and what the page does instead. {more}".strip(),
+        icon=":material/warning:",
+    )
+    st.code("\n".join(str(issue) for issue in shown), language=None, wrap_lines=True)
 
 
 def empty_state(what: str) -> None:
@@ -49,6 +80,15 @@ def download_csv(frame: pd.DataFrame, name: str, label: str, key: str) -> None:
     )
 
 
+def source_line(source: pd.Series, prefix: str = "") -> None:
+    """A citation as plain text (titles from data may hold www. or mailto:, which Markdown
+    would turn into links) and, for an http(s) address, a link with fixed wording."""
+    st.text(f"{prefix}{citation(source)}")
+    url = source["url"]
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        st.markdown(safe_link("Open the source", url))
+
+
 def safe_link(label: str, url: object) -> str:
     """A Markdown link only for http(s) addresses; otherwise the escaped label alone."""
     text = plain_text.escape(label)
@@ -61,10 +101,9 @@ def render_sources(ctx: Context, source_ids: list[str]) -> None:
     sources = ctx.data.sources.set_index("source_id")
     for source_id in source_ids:
         if source_id not in sources.index:
-            st.markdown(f"- {plain_text.escape(source_id)} (not in the sources table)")
+            st.text(f"{source_id} (not in the sources table)")
             continue
-        row = sources.loc[source_id]
-        st.markdown(f"- {safe_link(citation(row), row['url'])}")
+        source_line(sources.loc[source_id])
 
 
 def filters_query(ctx: Context, **extra: str) -> dict:

@@ -9,6 +9,7 @@ a query string for links between pages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -17,6 +18,9 @@ from dashboard.filters import Filters
 
 MAX_VALUE_LENGTH = 200
 MAX_VALUES = 50
+# Notices list this many problems and count the rest (a link may hold a thousand).
+MAX_LISTED = 20
+UNKNOWN = "unknown parameter; ignored"
 
 # Shared sidebar filters (keys are the widget keys and the query parameter names).
 DATE_FROM, DATE_TO = "from", "to"
@@ -62,9 +66,37 @@ VERSION_PARAM = Param(DATA_VERSION, "text")
 
 
 @dataclass(frozen=True)
+class Issue:
+    """One thing the page did about the link, in plain text (never rendered as Markdown).
+
+    `key` and `value` are shortened copies of what the link held; `action` is fixed wording
+    saying what the page then does, so the notice cannot contradict the page."""
+
+    key: str
+    value: str | None  # None: the issue is about the key, not one of its values
+    action: str
+
+    def __str__(self) -> str:
+        shown = self.key if self.value is None else f"{self.key}={self.value}"
+        return f"{shown}: {self.action}"
+
+
+@dataclass(frozen=True)
 class Parsed:
+    """Typed values, the issues found, and the canonical query string the page applies.
+
+    `query` holds only values the page uses, each in the form its widget reads back
+    (ISO dates, plain digits, lower-case booleans, one value per single-valued key), so
+    writing it back to the address bar makes the widgets show exactly `values`."""
+
     values: dict[str, object] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    query: dict[str, str | list[str]] = field(default_factory=dict)
+    changed: bool = False  # the address must be rewritten to `query`
+
+    @property
+    def notices(self) -> list[str]:
+        return [str(issue) for issue in self.issues]
 
 
 def _values(raw: object) -> list[str]:
@@ -75,11 +107,20 @@ def _values(raw: object) -> list[str]:
     return [str(v) for v in raw]  # type: ignore[union-attr]
 
 
+# ASCII only: str.isdigit() accepts '²' and other digits int() refuses.
+_WHOLE = re.compile(r"-?[0-9]{1,18}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_one(param: Param, value: str) -> object:
     """The typed value, or ValueError with a reason fit for the analyst."""
     if len(value) > MAX_VALUE_LENGTH:
         raise ValueError(f"longer than {MAX_VALUE_LENGTH} characters")
     if param.kind == "date":
+        # Only the form the date widget writes: other forms Python or Streamlit might
+        # read (20220105, 2022-W01-1) would make the URL mean two things.
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError("not a date (use YYYY-MM-DD)")
         try:
             date = dt.date.fromisoformat(value)
         except ValueError:
@@ -92,7 +133,7 @@ def _parse_one(param: Param, value: str) -> object:
             raise ValueError("not one of the values in the data")
         return value
     if param.kind == "int":
-        if not value.strip().lstrip("-").isdigit():
+        if not _WHOLE.fullmatch(value):
             raise ValueError("not a whole number")
         number = int(value)
         if not param.low <= number <= param.high:
@@ -105,46 +146,99 @@ def _parse_one(param: Param, value: str) -> object:
     return value
 
 
+def _canonical(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _issue(key: str, value: str | None, action: str) -> Issue:
+    shown = None if value is None else plain_text.shorten(value)
+    return Issue(plain_text.shorten(key, 40), shown, action)
+
+
+def _parse_param(param: Param, raw: list[str]) -> tuple[object | None, list[Issue]]:
+    """One known parameter's value (None: not set) and what was done about its values."""
+    key, issues = param.key, []
+    if param.kind != "multi" and len(raw) > 1:
+        # Streamlit's bound widgets read the last value; the page does the same.
+        issues.append(_issue(key, None, f"given {len(raw):,} times; the last value is used"))
+        raw = raw[-1:]
+    if len(raw) > MAX_VALUES:
+        issues.append(
+            _issue(key, None, f"{len(raw):,} values, more than {MAX_VALUES}; filter not applied")
+        )
+        return None, issues
+    kept = []
+    for value in raw:
+        if value == "" and param.kind in ("multi", "text"):
+            continue  # an emptied widget
+        try:
+            kept.append(_parse_one(param, value))
+        except ValueError as reason:
+            issues.append(_issue(key, value, f"{reason}; ignored"))
+    if param.kind == "multi":
+        return tuple(dict.fromkeys(kept)), issues
+    return (kept[0] if kept else None), issues
+
+
 def parse(query: Mapping[str, object], params: Iterable[Param]) -> Parsed:
-    """Typed values for the understood parameters and one notice per ignored one."""
+    """Typed values for the understood parameters, what was wrong, and the canonical query."""
     spec = {p.key: p for p in params}
     values: dict[str, object] = {}
-    notices: list[str] = []
+    issues: list[Issue] = []
+    canonical: dict[str, str | list[str]] = {}
     for key in query:
         raw = _values(query[key])
         if key in STREAMLIT_KEYS:
+            canonical[key] = raw if len(raw) > 1 else (raw[0] if raw else "")
             continue
-        shown_key = plain_text.escape(plain_text.shorten(key, 40))
         param = spec.get(key)
         if param is None:
-            notices.append(f"Ignored unknown URL parameter {shown_key}.")
+            issues.append(_issue(key, None, UNKNOWN))
             continue
-        if param.kind != "multi" and len(raw) > 1:
-            notices.append(f"Ignored extra values of URL parameter {shown_key}; kept the first.")
-            raw = raw[:1]
-        if len(raw) > MAX_VALUES:
-            notices.append(f"Ignored URL parameter {shown_key}: more than {MAX_VALUES} values.")
-            continue
-        kept = []
-        for value in raw:
-            if value == "" and param.kind in ("multi", "text"):
-                continue
-            try:
-                kept.append(_parse_one(param, value))
-            except ValueError as reason:
-                shown = plain_text.escape(plain_text.shorten(value))
-                notices.append(f"Ignored URL parameter {shown_key}={shown}: {reason}.")
+        value, found = _parse_param(param, raw)
+        issues.extend(found)
         if param.kind == "multi":
-            values[key] = tuple(dict.fromkeys(kept))
-        elif kept:
-            values[key] = kept[0]
+            values[key] = value if value is not None else ()
+            if value:
+                canonical[key] = [_canonical(v) for v in value]  # type: ignore[union-attr]
+        elif value is not None:
+            values[key] = value
+            canonical[key] = _canonical(value)
+        elif raw == [""] and param.kind == "text":
+            canonical[key] = ""
     if (
         isinstance(values.get(DATE_FROM), dt.date)
         and isinstance(values.get(DATE_TO), dt.date)
         and values[DATE_FROM] > values[DATE_TO]  # type: ignore[operator]
     ):
-        notices.append("The start date is after the end date, so nothing can match.")
-    return Parsed(values, notices)
+        issues.append(
+            Issue(
+                f"{DATE_FROM}, {DATE_TO}",
+                None,
+                "the start date is after the end date; nothing matches",
+            )
+        )
+    given = {k: _values(v) for k, v in query.items()}
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in canonical.items()}
+    return Parsed(values, issues, canonical, changed=given != wanted)
+
+
+def bounded(issues: list[Issue], limit: int = MAX_LISTED) -> tuple[list[Issue], str]:
+    """The issues to list and a line counting those left out (a link may hold a thousand)."""
+    shown, rest = issues[:limit], issues[limit:]
+    if not rest:
+        return shown, ""
+    unknown = sum(issue.action == UNKNOWN for issue in rest)
+    parts = [
+        f"{n:,} more {what}{'s' if n > 1 else ''}"
+        for n, what in ((unknown, "unknown parameter"), (len(rest) - unknown, "other problem"))
+        if n
+    ]
+    return shown, "And " + " and ".join(parts) + ", not listed."
 
 
 def filter_params(

@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 import pandas as pd
 import yaml
 
-from dashboard import plain_text
 from dashboard.url_state import DATA_VERSION
 
 CHANGELOG = "changelog.yaml"
@@ -158,14 +157,17 @@ def _comparison(before: Mapping[str, int], after: Mapping[str, int]) -> str:
 def pinned_notice(requested: str | None, current: str, entries: Sequence[Entry]) -> str | None:
     """What to tell a visitor whose link names a data version, or None if it is this one.
 
-    The result is Markdown; the requested value comes from the URL and is escaped."""
+    The result is Markdown; the requested value comes from the URL, so it is repeated only
+    when it is a content hash."""
     if not requested or requested == current:
         return None
     now = find(entries, current)
     shown_now = f"`{current}`" + (f" (built {now.built_at[:10]})" if now else "")
     old = find(entries, requested) if _HASH.fullmatch(requested) else None
     if old is None:
-        shown = plain_text.escape(plain_text.shorten(requested, 40))
+        # Only a well-formed hash is repeated, in code style: Markdown, even escaped, would
+        # turn a www. or mailto: from the URL into a live link.
+        shown = f"`{requested}`" if _HASH.fullmatch(requested) else "that is not a content hash"
         return (
             f"This link names data version {shown}, which is not in the data changelog, so "
             f"what it showed cannot be compared. You are seeing data version {shown_now}; "

@@ -28,6 +28,13 @@ def texts(elements) -> list[str]:
     return [e.value for e in elements]
 
 
+def url_notices(at: AppTest) -> str:
+    """The URL notice as the analyst reads it: its fixed wording and its plain-text list
+    (a code block in the page itself; the sidebar's code block is the share link)."""
+    lines = [w.value for w in at.warning if w.value.startswith("This link holds")]
+    return "\n".join(lines + texts(at.main.code))
+
+
 def markdown_text(at: AppTest) -> str:
     return "\n".join(texts(at.markdown))
 

@@ -4,7 +4,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from app_runner import metrics, run_page, texts
+from app_runner import metrics, run_page, texts, url_notices
 
 from dashboard.curation.build import build_dataset, write_dataset
 from dashboard.paths import CURATED_DIR, DATASETS_DIR
@@ -55,24 +55,28 @@ def test_changing_a_filter_changes_the_view(launches):
 @pytest.mark.parametrize(
     ("query", "fragment"),
     [
-        ({"from": "2022-13-45"}, "from=2022\\-13\\-45: not a date"),
+        ({"from": "2022-13-45"}, "from=2022-13-45: not a date"),
         ({"class": "<script>alert(1)</script>"}, "not one of the values in the data"),
         ({"speaker": "x" * 5000}, "longer than 200 characters"),
-        ({"zzz": "1"}, "unknown URL parameter zzz"),
-        ({"from": "2022-12-01", "to": "2022-01-01"}, "start date is after the end date"),
+        ({"zzz": "1"}, "zzz: unknown parameter; ignored"),
+        (
+            {"from": "2022-12-01", "to": "2022-01-01"},
+            "start date is after the end date; nothing matches",
+        ),
     ],
 )
 def test_bad_parameters_show_a_notice_not_a_traceback(query, fragment):
     for page in ("overview", "timeline", "launches", "map", "statements", "data_sources"):
         at = run_page(page, query)
-        notices = " ".join(texts(at.warning))
+        notices = url_notices(at)
         assert fragment in notices, (page, notices)
-        assert "<script>" not in notices
+        # Hostile text reaches only the plain-text list, never a Markdown element.
+        assert "<script>" not in " ".join(texts(at.warning) + texts(at.markdown))
 
 
 def test_page_parameters_are_checked_on_their_page():
     at = run_page("statements", {"page": "0", "stance": "angry"})
-    notices = " ".join(texts(at.warning))
+    notices = url_notices(at)
     assert "page=0: outside 1..100000" in notices
     assert "stance=angry: not one of the values in the data" in notices
 
@@ -114,7 +118,7 @@ def test_data_dir_can_point_elsewhere(tmp_path, monkeypatch):
 def test_missing_data_dir_gives_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "nowhere"))
     at = run_page("overview")
-    errors = " ".join(texts(at.error))
+    errors = " ".join(texts(at.error) + texts(at.code))
     assert "does not hold a built dataset" in errors
     assert "launches.parquet" in errors
 
@@ -124,7 +128,7 @@ def test_unreadable_parquet_gives_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "claims.parquet").write_bytes(b"not parquet at all")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
     at = run_page("overview")
-    errors = " ".join(texts(at.error))
+    errors = " ".join(texts(at.error) + texts(at.code))
     assert "cannot read" in errors and "python -m dashboard build" in errors
 
 

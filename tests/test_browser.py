@@ -435,7 +435,8 @@ def test_clicking_a_point_on_the_timeline_selects_that_record(server, new_page):
 def test_clicking_a_site_on_the_map_lists_its_launches(server, new_page):
     page = new_page()
     _open(page, f"{server}/map?state=PRK&site=uiju", "Map of launch origins and ranges")
-    expect(page.get_by_text("Showing launches from Uiju")).to_be_visible()
+    expect(page.get_by_text("Showing launches from one site only")).to_be_visible()
+    expect(page.get_by_text("Site: Uiju")).to_be_visible()
     page.get_by_role("button", name="Show all sites").click()
     page.wait_for_url(lambda url: "site=" not in url)
     expect(page.get_by_text("Click a launch site on the map")).to_be_visible()
@@ -451,11 +452,22 @@ def test_hostile_url_shows_notices_not_errors(server, new_page, dialogs_seen):
     _open(page, url, "Statements")
     notices = page.locator('[data-testid="stAlertContentWarning"]')
     expect(notices.first).to_be_visible()
-    text = " ".join(notices.all_inner_texts())
-    assert "stance=angry" in text and "from=2022-02-30" in text and "unknown URL parameter" in text
+    assert notices.count() == 1, "one notice box for everything wrong with the link"
+    # The link's own keys and values are listed as plain text in a code block.
+    listed = page.locator('[data-testid="stCode"]').first.inner_text()
+    assert "stance=angry: not one of the values in the data; ignored" in listed
+    assert "from=2022-02-30: not a date" in listed and "bogus: unknown parameter" in listed
+    # The address now holds only what the page applies.
+    page.wait_for_url(lambda url: "bogus" not in url and "angry" not in url)
     expect(page.get_by_text("0 of")).to_be_visible()
     assert page.locator("img[src=x]").count() == 0
     assert dialogs_seen == [], f"the URL opened dialogs: {dialogs_seen}"
+    _no_exception(page)
+
+    # A key that looks like a link, and a page number no widget can read.
+    _open(page, f"{server}/statements?http://evil.example/reset=1&page=inf", "Statements")
+    expect(page.locator('[data-testid="stCode"]').first).to_contain_text("evil.example")
+    assert page.locator('a[href*="evil.example"]').count() == 0, "a live link from the URL"
     _no_exception(page)
 
 

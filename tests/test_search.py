@@ -119,19 +119,6 @@ def test_operators_and_column_names_are_searched_as_words(table):
     assert StatementQuery(text="🚀 \x00").unsearchable
 
 
-def test_highlights_cover_whole_matched_words_only(table):
-    query = StatementQuery(text="provoc u.s")
-    shown = table.page(table.matches(query, Window()), 1, 10)
-    marked = table.highlighted(query, shown)
-    text, spans = marked[int(shown.index[0])]["quote"]
-    assert [text[s:e] for s, e in spans] == ["U.S", "provocative"]
-    # A term inside a word is no match, so nothing is marked there.
-    query = StatementQuery(text="test")
-    shown = table.page(table.matches(query, Window()), 1, 10)
-    text, spans = table.highlighted(query, shown)[int(shown.index[0])]["paraphrase"]
-    assert [text[s:e] for s, e in spans] == ["tests"]
-
-
 def test_window_keeps_a_date_range_and_speakers(table):
     assert _ids(table) == ["a", "b", "c"]  # newest first
     assert _ids(table, window=Window(date_from=dt.date(2022, 1, 13))) == ["a", "b"]

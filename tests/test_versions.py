@@ -120,14 +120,17 @@ def test_the_current_version_gets_no_notice():
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        ("0123456789ab", "data version 0123456789ab, which is not in the data changelog"),
-        ("[click](https://evil.example)", "\\[click\\]\\(https\\:"),
+        ("0123456789ab", "data version `0123456789ab`, which is not in the data changelog"),
+        # Anything else from the URL is not repeated: Markdown would link a www. or mailto:.
+        ("www.evil.example", "data version that is not a content hash, which is not in"),
+        ("[click](https://evil.example)", "data version that is not a content hash, which"),
     ],
 )
 def test_an_unknown_version_says_so_and_what_is_shown(value, shown):
     at = run_page("overview", {"v": value})
     [notice] = texts(at.info)
     assert shown in notice
+    assert "evil" not in notice
     current = changelog(DATASETS_DIR)[-1].version
     assert f"You are seeing data version `{current}`" in notice
 

@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
-from app_runner import plotly_specs, run_page, texts
+from app_runner import plotly_specs, run_page, texts, url_notices
 
 from dashboard.curation.build import build_dataset, write_dataset
 from dashboard.paths import CURATED_DIR, DATASETS_DIR, REPO_DIR
@@ -315,7 +315,7 @@ def test_the_uniform_baseline_overstating_significance_is_flagged(events, launch
 
 def test_a_bad_direction_in_the_url_gets_a_notice_and_the_default():
     at = run_page("timeline", {"lag_type": "sanctions", "lag_dir": "sideways"})
-    assert "lag_dir=sideways: not one of the values in the data" in _all(at.warning)
+    assert "lag_dir=sideways: not one of the values in the data" in url_notices(at)
     assert at.radio(key="lag_dir").value == "after_events"
     # The default direction: the share is one of sanctions events, followed by launches.
     assert "sanctions events dated to the day, of which" in _all(at.markdown)

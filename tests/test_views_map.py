@@ -1,5 +1,5 @@
 import pandas as pd
-from app_runner import deck_specs, run_page, texts
+from app_runner import deck_specs, run_page, texts, url_notices
 
 from dashboard.paths import DATASETS_DIR
 
@@ -55,7 +55,8 @@ def test_site_in_the_url_narrows_the_table():
     table = at.dataframe[0].value
     assert len(table) == int((launches["site_id"] == "uiju").sum())
     assert set(table["site_name"]) == {"Uiju"}
-    assert "Showing launches from Uiju" in " ".join(texts(at.info))
+    assert "Showing launches from one site only" in " ".join(texts(at.info))
+    assert "Site: Uiju" in texts(at.text)
     at.button(key="clear_site").click().run()
     assert "site" not in at.query_params
     assert len(at.dataframe[0].value) == len(launches)
@@ -97,7 +98,7 @@ def test_a_year_without_launches_says_so_and_keeps_the_basemap():
 
 def test_bad_year_and_arcs_values_give_notices():
     at = run_page("map", {"year": "1900", "arcs": "spaghetti"})
-    notices = " ".join(texts(at.warning))
+    notices = url_notices(at)
     assert "year=1900: not one of the values in the data" in notices
     assert "arcs=spaghetti: not one of the values in the data" in notices
     assert len(at.dataframe[0].value) == len(pd.read_parquet(DATASETS_DIR / "launches.parquet"))

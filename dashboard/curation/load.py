@@ -6,20 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dashboard.curation import safe_yaml
 from dashboard.schema import TABLES
-
-
-class _CuratedLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so an impossible date becomes a clear
-    validation problem naming the record instead of a crash inside the YAML parser."""
-
-
-_CuratedLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -32,7 +20,9 @@ class Record:
     @property
     def label(self) -> str:
         key = self.data.get(TABLES[self.table].key)
-        return str(key) if key not in (None, "") else f"record #{self.position}"
+        if isinstance(key, str) and key:
+            return safe_yaml.short(key, 80)
+        return f"record #{self.position}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +33,11 @@ class Problem:
     record: str
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        # Values in messages come from files written by others: keep every line short.
+        for name in ("record", "field", "message"):
+            object.__setattr__(self, name, safe_yaml.short(getattr(self, name)))
 
     def __str__(self) -> str:
         return f"{self.file}: {self.record}: {self.field}: {self.message}"
@@ -72,10 +67,12 @@ def load_records(curated_dir: Path) -> tuple[dict[str, list[Record]], list[Probl
         for path in table_files(curated_dir, table):
             where = display_path(path)
             try:
-                content = yaml.load(path.read_text(encoding="utf-8"), Loader=_CuratedLoader)
-            except (yaml.YAMLError, UnicodeDecodeError) as error:
-                detail = " ".join(str(error).split())
-                problems.append(Problem(where, "-", "-", f"not valid YAML: {detail}"))
+                content = safe_yaml.loads(path.read_text(encoding="utf-8"))
+            except safe_yaml.UnsafeYAML as error:
+                problems.append(Problem(where, "-", "-", str(error)))
+                continue
+            except UnicodeDecodeError:
+                problems.append(Problem(where, "-", "-", "not UTF-8 text"))
                 continue
             if content is None:
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import reprlib
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,13 @@ EARLIEST_DATE = dt.date(1945, 1, 1)
 MAX_RANGE_KM = 20_000.0  # half the Earth's circumference
 MAX_APOGEE_KM = 10_000.0  # well above any lofted ICBM shot reported
 MAX_COUNT = 100
+# Longest text value: today's longest (a site note) is about 400 characters.
+MAX_TEXT = 4_000
+# Values quoted in messages come from files written by others: a bounded repr.
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlist = _REPR.maxdict = 4
+_REPR.maxlevel = 2
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -32,23 +40,29 @@ class Invalid(ValueError):
     """A value that cannot stand; the message says why in the curator's terms."""
 
 
+def _shown(value: Any) -> str:
+    return _REPR.repr(value)
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"expected text, got {type(value).__name__} {value!r}")
+        raise Invalid(f"expected text, got {type(value).__name__} {_shown(value)}")
     value = value.strip()
     if not value:
         raise Invalid("empty")
+    if len(value) > MAX_TEXT:
+        raise Invalid(f"text of {len(value):,} characters; at most {MAX_TEXT:,} are allowed")
     return value
 
 
 def _date(value: Any) -> dt.date:
     text = _text(value) if not isinstance(value, dt.date) else value.isoformat()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise Invalid(f"unparseable date {text!r} (write YYYY-MM-DD)")
+        raise Invalid(f"unparseable date {_shown(text)} (write YYYY-MM-DD)")
     try:
         parsed = dt.date.fromisoformat(text)
     except ValueError:
-        raise Invalid(f"impossible date {text!r}") from None
+        raise Invalid(f"impossible date {_shown(text)}") from None
     if not EARLIEST_DATE <= parsed <= dt.date.today():
         raise Invalid(f"date {text} is outside {EARLIEST_DATE}..today")
     return parsed
@@ -59,27 +73,27 @@ def _time(value: Any) -> str:
         raise Invalid(f'write the time as a quoted "HH:MM" string (YAML read {value})')
     text = _text(value)
     if not _TIME.match(text):
-        raise Invalid(f"unparseable time {text!r} (write HH:MM, 24-hour)")
+        raise Invalid(f"unparseable time {_shown(text)} (write HH:MM, 24-hour)")
     return text
 
 
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"expected a whole number, got {value!r}")
+        raise Invalid(f"expected a whole number, got {_shown(value)}")
     return value
 
 
 def _float(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Invalid(f"expected a number, got {value!r}")
+        raise Invalid(f"expected a number, got {_shown(value)}")
     if not math.isfinite(value):
-        raise Invalid(f"expected a finite number, got {value!r}")
+        raise Invalid(f"expected a finite number, got {_shown(value)}")
     return float(value)
 
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Invalid(f"expected true or false, got {value!r}")
+        raise Invalid(f"expected true or false, got {_shown(value)}")
     return value
 
 
@@ -88,7 +102,7 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise Invalid(f"expected a list, got {value!r}")
+            raise Invalid(f"expected a list, got {_shown(value)}")
         items = [item(v) for v in value]
         if len(set(items)) != len(items):
             raise Invalid("repeats an item")
@@ -120,9 +134,9 @@ def _convert(column: Column, value: Any) -> Any:
         raise Invalid("missing required value")
     converted = CONVERTERS[column.kind](value)
     if column.enum is not None and converted not in column.enum:
-        raise Invalid(f"{converted!r} is not one of {', '.join(column.enum)}")
+        raise Invalid(f"{_shown(converted)} is not one of {', '.join(column.enum)}")
     if column.name in ID_COLUMNS and not _ID.match(converted):
-        raise Invalid(f"{converted!r} is not a valid id (lowercase letters, digits, hyphens)")
+        raise Invalid(f"{_shown(converted)} is not a valid id (lowercase letters, digits, hyphens)")
     return converted
 
 
@@ -150,7 +164,7 @@ def _check_coordinates(row: Row, lat: str, lon: str) -> list[tuple[str, str]]:
 def _check_sites(row: Row) -> list[tuple[str, str]]:
     issues = _check_coordinates(row, "lat", "lon")
     if row.get("state") and not _ISO3.match(row["state"]):
-        issues.append(("state", f"{row['state']!r} is not an ISO 3166 alpha-3 code"))
+        issues.append(("state", f"{_shown(row['state'])} is not an ISO 3166 alpha-3 code"))
     return issues
 
 
@@ -179,14 +193,14 @@ def _check_statements(row: Row) -> list[tuple[str, str]]:
     if row.get("quote") is None and row.get("paraphrase") is None:
         issues.append(("quote", "a statement needs a quote or a paraphrase"))
     if row.get("state") and not _ISO3.match(row["state"]):
-        issues.append(("state", f"{row['state']!r} is not an ISO 3166 alpha-3 code"))
+        issues.append(("state", f"{_shown(row['state'])} is not an ISO 3166 alpha-3 code"))
     return issues
 
 
 def _check_sources(row: Row) -> list[tuple[str, str]]:
     url = row.get("url")
     if url is not None and not re.match(r"^https?://[^\s<>\"']+$", url):
-        return [("url", f"{url!r} is not an http(s) address")]
+        return [("url", f"{_shown(url)} is not an http(s) address")]
     return []
 
 
@@ -232,7 +246,7 @@ def convert_record(table: Table, record: Record) -> tuple[Row, list[Problem]]:
                     where,
                     label,
                     "review_status",
-                    f"{row['review_status']!r} records belong in {where_it_belongs}",
+                    f"{_shown(row['review_status'])} records belong in {where_it_belongs}",
                 )
             )
     check = ROW_CHECKS.get(table.name)
@@ -286,7 +300,7 @@ def validate(records: dict[str, list[Record]]) -> tuple[dict[str, list[Row]], li
                                 display_path(record.file),
                                 row[table.key],
                                 column.name,
-                                f"refers to unknown {column.references} id {ref!r}",
+                                f"refers to unknown {column.references} id {_shown(ref)}",
                             )
                         )
     return rows, problems

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dashboard.curation import safe_yaml
 from dashboard.curation.build import (
     BuildRefused,
     build_dataset,
@@ -127,7 +128,8 @@ def planned_files(
     if offsets:
         source_id = document["source"]["source_id"]
         path = curated_dir / EVIDENCE_DIR / f"{source_id}.yaml"
-        known = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        written = path.read_text(encoding="utf-8") if path.is_file() else ""
+        known = safe_yaml.loads(written, dates_as_text=False) if written else {}
         known = {**(known or {}), **offsets}
         files[path] = yaml.safe_dump(known, sort_keys=True)
     return files

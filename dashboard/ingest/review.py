@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from dashboard.curation import safe_yaml
+
 TABLE_ORDER = ("launches", "launch_sites", "diplomatic_events", "statements", "claims")
 # Keys a review record carries beyond the curated table's own columns.
 REVIEW_KEYS = ("evidence", "review", "same_as")
@@ -101,11 +103,11 @@ def dump_records(records: list[dict[str, Any]]) -> str:
 
 def load(path: Path) -> dict[str, Any]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = safe_yaml.loads(path.read_text(encoding="utf-8"), dates_as_text=False)
     except OSError as error:
         raise ReviewError(f"{path}: {error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise ReviewError(f"{path}: not valid YAML: {' '.join(str(error).split())}") from None
+    except (safe_yaml.UnsafeYAML, UnicodeDecodeError) as error:
+        raise ReviewError(f"{path}: {safe_yaml.short(error)}") from None
     if not isinstance(document, dict) or not isinstance(document.get("source"), dict):
         raise ReviewError(f"{path}: not a review file (expected a `source:` record and lists)")
     for table in TABLE_ORDER:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from dashboard.curation import safe_yaml
 from dashboard.curation.load import load_records
 from dashboard.ingest.merge import EVIDENCE_DIR
 from dashboard.ingest.text import Unreadable, read_article, sha256
@@ -32,7 +31,8 @@ def verify(source_id: str, article: Path, curated_dir: Path) -> tuple[int, list[
     elif expected != sha256(text):
         return 1, [f"{source_id}: {article.name} is not the text that was read (sha256 differs)"]
     path = curated_dir / EVIDENCE_DIR / f"{source_id}.yaml"
-    offsets = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    written = path.read_text(encoding="utf-8") if path.is_file() else ""
+    offsets = (safe_yaml.loads(written, dates_as_text=False) or {}) if written else {}
     bad = checked = 0
     for record in records["statements"]:
         row = record.data

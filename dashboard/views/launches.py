@@ -42,7 +42,7 @@ def _facet(ctx: Context, facet: facets.Facet, measure: str) -> None:
     for value, count in counts.head(FACET_VALUES_SHOWN).itertuples(index=False):
         label = plain_text.escape(f"{value} · {count:,}")
         if not facets.is_choice(facet, value):
-            st.caption(label)
+            st.text(f"{value} · {count:,}")
             continue
         picked = chosen ^ {value}
         query = {**ui.filters_query(ctx, **{MEASURE: measure}), facet.key: sorted(picked)}

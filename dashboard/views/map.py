@@ -110,7 +110,7 @@ def render(ctx: Context) -> None:
     if show_rings and ring_site in sites.index:
         site = sites.loc[ring_site]
         center = (float(site["lat"]), float(site["lon"]), str(site["name"]))
-        right.caption(f"Centre: {plain_text.escape(site['name'])}")
+        right.text(f"Centre: {site['name']}")
 
     playing = play.toggle(
         "Play years",
@@ -181,10 +181,10 @@ def _years_map_and_table(
     if site in set(sites.index):
         launches = launches[launches["site_id"] == site]
         st.info(
-            f"Showing launches from {plain_text.escape(sites.loc[site, 'name'])} "
-            "(click a site on the map to change it).",
+            "Showing launches from one site only (click a site on the map to change it).",
             icon=":material/location_on:",
         )
+        st.text(f"Site: {sites.loc[site, 'name']}")
         st.button("Show all sites", on_click=_clear_site, key="clear_site")
     else:
         st.caption("Click a launch site on the map to list only its launches.")

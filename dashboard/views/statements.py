@@ -9,7 +9,7 @@ from dashboard.charts import event_id_key, launch_id_key
 from dashboard.context import Context, current_context
 from dashboard.filters import present
 from dashboard.schema import SPEAKER_TYPES, STANCES
-from dashboard.tables import citation, csv_bytes
+from dashboard.tables import csv_bytes
 from dashboard.url_state import MAX_VALUE_LENGTH, Param
 
 QUERY, TYPES, STANCE, ORG, STATE = "q", "speaker_type", "stance", "org", "speaker_state"
@@ -117,13 +117,12 @@ def render(ctx: Context) -> None:
     )
     st.caption(f"Page {page} of {pages}, {PER_PAGE} per page, newest first.")
     shown = table.page(found.positions, int(page), PER_PAGE)
-    marked = table.highlighted(query, shown)
     # Labels for every record (not only those in view): a statement may name a launch the
     # filters hide; its link then opens the timeline with a notice.
     labels = records.record_options(ctx.data.launches_with_sites, ctx.data.diplomatic_events)
     sources = ctx.data.sources.set_index("source_id")
     for row in shown.itertuples():
-        _card(ctx, row, marked.get(row.Index, {}), labels, sources)
+        _card(ctx, row, labels, sources)
     # As ui.download_csv, but the matching rows too are gathered only on a click: at a
     # million statements that alone would cost a tenth of a second on every rerun.
     st.download_button(
@@ -192,34 +191,27 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> Non
     )
 
 
-def _shown(row, column: str, marked: dict) -> str:
-    """The column's text as Markdown, with the words the search matched highlighted."""
-    if column in marked:
-        return plain_text.highlight_spans(*marked[column])
-    return plain_text.escape(getattr(row, column))
-
-
-def _card(ctx: Context, row, marked: dict, labels: dict, sources) -> None:
+def _card(ctx: Context, row, labels: dict, sources) -> None:
     with st.container(border=True):
+        # Words from data as plain text: Markdown, even escaped, links a www. or mailto:.
         if isinstance(row.quote, str):
-            st.markdown(f"“{_shown(row, 'quote', marked)}”")
+            st.text(f"“{row.quote}”")
             if isinstance(row.paraphrase, str):
-                st.caption(f"In short: {_shown(row, 'paraphrase', marked)}")
+                st.text(f"In short: {row.paraphrase}")
         else:
-            st.markdown(f"*Paraphrase:* {_shown(row, 'paraphrase', marked)}")
-        who, role = _shown(row, "speaker", marked), _shown(row, "speaker_role", marked)
+            st.text(f"Paraphrase: {row.paraphrase}")
+        st.text(f"{row.speaker}, {row.speaker_role}")
         st.markdown(
-            f"**{who}**, {role} · {row.date:%Y-%m-%d} · stance: "
+            f"{row.date:%Y-%m-%d} · stance: "
             f":blue-badge[{plain_text.escape(row.stance.replace('_', ' '))}]"
         )
         if isinstance(row.date_note, str):
-            st.caption(plain_text.escape(row.date_note))
+            st.text(row.date_note)
         keys = [launch_id_key(i) for i in row.launch_ids] + [event_id_key(i) for i in row.event_ids]
         for key in keys:
             if key in labels:
                 ui.record_link(ctx, key, plain_text.escape(labels[key]))
-        source = sources.loc[row.source_id]
-        st.caption(f"Source: {ui.safe_link(citation(source), source['url'])}")
+        ui.source_line(sources.loc[row.source_id], prefix="Source: ")
 
 
 if __name__ == "__main__":

@@ -115,10 +115,11 @@ def render(ctx: Context) -> None:
     selected = wanted if wanted in options else None
     if wanted and selected is None:
         st.warning(
-            f"The record {plain_text.escape(plain_text.shorten(wanted))} from the URL is not in "
-            "view: it does not exist or the filters hide it.",
+            "The record the link selects (below) is not in view: it does not exist or the "
+            "filters hide it.",
             icon=":material/link_off:",
         )
+        st.code(plain_text.shorten(wanted), language=None, wrap_lines=True)
 
     ui.coverage_caption(ctx)
     view = st.radio("Show", VIEWS, key=VIEW, bind="query-params", horizontal=True)
@@ -159,7 +160,7 @@ def _detail(ctx: Context, key: str) -> None:
         if kind == "launch":
             row = ctx.launches.set_index("launch_id").loc[record_id]
             st.subheader(f"Launch {record_id}")
-            st.markdown(plain_text.escape(row["summary"]))
+            st.text(row["summary"])
             st.dataframe(records.launch_facts(row), hide_index=True)
             side_by_side = records.claims_side_by_side(ctx.data.claims, record_id)
             st.markdown("**Reported figures, side by side**")
@@ -169,8 +170,10 @@ def _detail(ctx: Context, key: str) -> None:
                 ui.show_table(side_by_side)
         else:
             row = ctx.events.set_index("event_id").loc[record_id]
-            st.subheader(plain_text.escape(row["title"]))
-            st.markdown(plain_text.escape(row["summary"]))
+            # Titles and summaries from data as plain text, never as Markdown.
+            st.subheader(f"Diplomatic event {record_id}")
+            st.text(row["title"])
+            st.text(row["summary"])
             st.dataframe(records.event_facts(row), hide_index=True)
         st.markdown("**Sources**")
         ui.render_sources(ctx, list(row["source_ids"]))
