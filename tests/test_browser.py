@@ -76,16 +76,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+def _serve(name: str, *options: str):
+    """`streamlit run` on a free loopback port with extra options, its log in ARTIFACTS."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    log_path = ARTIFACTS / "streamlit.log"
+    log_path = ARTIFACTS / f"{name}.log"
     log = log_path.open("w")
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
         "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false", *options,
     ]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA_DIR"}
     process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -109,6 +109,32 @@ def server():
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from _serve("streamlit")
+
+
+# A sign-in configured as a host would (the provider is never contacted: nobody clicks).
+GATED_SECRETS = """
+[auth]
+redirect_uri = "http://127.0.0.1/oauth2callback"
+cookie_secret = "browser-test-cookie-secret"
+client_id = "dashboard-test"
+client_secret = "not-a-secret"
+server_metadata_url = "http://127.0.0.1:9/.well-known/openid-configuration"
+
+[access]
+allowed_domains = ["example.org"]
+"""
+
+
+@pytest.fixture(scope="module")
+def gated_server(tmp_path_factory):
+    secrets = tmp_path_factory.mktemp("gated") / "secrets.toml"
+    secrets.write_text(GATED_SECRETS, encoding="utf-8")
+    yield from _serve("streamlit-gated", "--secrets.files", str(secrets))
 
 
 @pytest.fixture(scope="module")
@@ -527,6 +553,20 @@ def test_pasted_article_gives_candidates_and_a_review_file(server, new_page, tmp
     assert document["source"]["text_sha256"]
     launch = document["launches"][0]
     assert launch["review"] == "pending" and launch["missile_class"] == "ICBM"
+    _no_exception(page)
+
+
+def test_with_sign_in_configured_a_visitor_sees_only_the_sign_in_page(gated_server, new_page):
+    page = new_page()
+    page.goto(f"{gated_server}/timeline?class=ICBM")
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    expect(page.locator('.stApp[data-test-script-state="notRunning"]')).to_have_count(1)
+    body = page.inner_text("body")
+    assert "invited analysts only" in body
+    # Nothing of the data, its navigation or the share link reaches the browser.
+    for absent in ("Timeline", "Launch events", "Copy link to this view", "ICBM"):
+        assert absent not in body, absent
+    expect(page.locator('[data-testid="stSidebar"]')).to_have_count(0)
     _no_exception(page)
 
 
