@@ -341,6 +341,40 @@ def run(quick: bool, repeat: int, cold_repeat: int) -> dict[str, dict]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+# The issue's targets: (dataset label, warm rerun ms per page); at 1M also cold start,
+# memory and websocket bytes; every statement query at most Datasette's time (aim: a tenth).
+WARM_TARGET_MS = {"100,000": 100, "1,000,000": 300}
+COLD_TARGET_S, RSS_TARGET_MB = 8.0, 1500
+WIRE_TARGET_KB = {"load KB (websocket)": 1000, "rerun KB (websocket)": 200}  # the Map page
+
+
+def targets(results: dict[str, dict]) -> list[str]:
+    """One line per target the run can judge: met or missed, with the figure."""
+    lines = []
+
+    def judge(what: str, value: float, limit: float, unit: str) -> None:
+        verdict = "met   " if value <= limit else "MISSED"
+        lines.append(f"{verdict} {what}: {value:,.1f} {unit} (target <= {limit:,} {unit})")
+
+    for label, limit in WARM_TARGET_MS.items():
+        for page, measured in results.get(label, {}).get("pages", {}).items():
+            judge(f"{page} warm rerun at {label}", measured["warm ms"], limit, "ms")
+    big = results.get("1,000,000")
+    if big:
+        judge("cold start at 1,000,000", statistics.median(big["cold s"]), COLD_TARGET_S, "s")
+        rss = max(big["rss_mb"], *big["cold rss_mb"])
+        judge("peak RSS at 1,000,000", rss, RSS_TARGET_MB, "MB")
+    for label, r in results.items():
+        for column, limit in WIRE_TARGET_KB.items():
+            if column in r["pages"].get("Map", {}):
+                judge(f"Map {column} at {label}", r["pages"]["Map"][column], limit, "KB")
+        for query, q in r["queries"].items():
+            if q["Datasette ms"]:
+                ratio = q["ours ms"] / q["Datasette ms"]
+                judge(f"{query.strip()} at {label}, ours / Datasette", ratio, 1, "x")
+    return lines
+
+
 def report(results: dict[str, dict]) -> str:
     import pandas as pd
 
@@ -379,6 +413,7 @@ def report(results: dict[str, dict]) -> str:
         rows = pd.DataFrame(r["queries"]).T
         rows["ours / Datasette"] = (rows["ours ms"] / rows["Datasette ms"]).round(3)
         lines += [f"Statement queries at {label} statements, median ms:", rows.to_string(), ""]
+    lines += ["Targets:", *targets(results)]
     return "\n".join(lines)
 
 
