@@ -138,10 +138,11 @@ def render(ctx: Context) -> None:
 
 def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> None:
     """Say why no statement is shown, blaming the filters only when they are the reason."""
-    searched = f"“{plain_text.escape(plain_text.shorten(query.text))}”"
+    # The search text is not repeated here: it is in the search box above, and Markdown
+    # (even escaped) would turn a www. or mailto: typed or linked into a live link.
     if query.unsearchable:
         st.info(
-            f"The search {searched} holds no word to look for (letters or digits), so it "
+            "The search in the box above holds no word to look for (letters or digits), so it "
             "matches no statement.",
             icon=":material/search_off:",
         )
@@ -149,7 +150,7 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> Non
     hidden = search.hidden_matches(ctx.data.statement_table, query, window)
     if hidden.in_dataset == 0:
         st.info(
-            f"The search {searched} found nothing: no statement in the whole dataset matches "
+            "The search in the box above found nothing: no statement in the whole dataset matches "
             "it, whatever the filters. Every search word must begin a word of a quote, "
             "paraphrase, speaker or role; try fewer or shorter words."
             if query.phrases
@@ -161,7 +162,7 @@ def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> Non
     if query.phrases:
         matched = (
             f"{n:,} statement{'s' if n > 1 else ''} in the whole dataset "
-            f"match{'' if n > 1 else 'es'} the search {searched}"
+            f"match{'' if n > 1 else 'es'} the search"
         )
     else:
         matched = f"The dataset holds {n:,} statement{'s' if n > 1 else ''}"
