@@ -354,7 +354,8 @@ def targets(results: dict[str, dict]) -> list[str]:
 
     def judge(what: str, value: float, limit: float, unit: str) -> None:
         verdict = "met   " if value <= limit else "MISSED"
-        lines.append(f"{verdict} {what}: {value:,.1f} {unit} (target <= {limit:,} {unit})")
+        shown = f"{value:.2f}" if unit == "x" else f"{value:,.1f}"
+        lines.append(f"{verdict} {what}: {shown} {unit} (target <= {limit:,} {unit})")
 
     for label, limit in WARM_TARGET_MS.items():
         for page, measured in results.get(label, {}).get("pages", {}).items():
