@@ -23,8 +23,10 @@ def params(data) -> list[Param]:
     table = data.statement_table  # per-dataset values, computed once at load
     return [
         Param(QUERY, "text"),
-        Param(TYPES, "multi", SPEAKER_TYPES),
-        Param(STANCE, "multi", STANCES),
+        # The values the facets offer (those the data hold), so a link is refused exactly
+        # what its widget would drop.
+        Param(TYPES, "multi", present(SPEAKER_TYPES, table.options("speaker_type"))),
+        Param(STANCE, "multi", present(STANCES, table.options("stance"))),
         Param(ORG, "multi", table.options("organization")),
         Param(STATE, "multi", table.options("state")),
         Param(PAGE, "int", low=1, high=MAX_PAGES),
