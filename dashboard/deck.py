@@ -516,3 +516,19 @@ def legend_html(launches: pd.DataFrame) -> str:
         for c in present
     )
     return f'<div style="font-size:0.85rem">{swatches}</div>'
+
+
+# What the Map page says under the map, about how it is drawn.
+MAP_KEY = (
+    "Red circles: launch sites, sized by launch events. Arcs run from site to impact point "
+    "along the great circle, coloured by missile class: bold where a source reports the "
+    "impact point, faint and thin where it is estimated from the reported heading and "
+    "range. Grouped, one arc stands for a site's launches of one class flying the same "
+    "way (to the nearest of eight compass points): it is drawn as their launch of median "
+    "range and widens with their number; its tooltip gives the spread. Each arc peaks at "
+    "half its apogee on the map's scale, so heights compare truly; an arc with no "
+    "reported apogee lies flat. "
+    "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. Tooltips say whether a record was "
+    "reviewed by a curator or imported from a database and not yet reviewed. "
+    "Basemap: Natural Earth (public domain), via the world-atlas package."
+)

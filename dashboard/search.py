@@ -243,5 +243,57 @@ def hidden_matches(table: StatementTable, query: StatementQuery, window: Window)
     )
 
 
+def why_no_match(table: StatementTable, query: StatementQuery, window: Window) -> tuple[str, bool]:
+    """Why a search shows nothing, and whether the filters are to blame (only when they hide
+    matches). The search text is not repeated: it is in the search box, and Markdown, even
+    escaped, would turn a www. or mailto: typed or linked into a live link."""
+    if query.unsearchable:
+        return (
+            "The search in the box above holds no word to look for (letters or digits), so it "
+            "matches no statement.",
+            False,
+        )
+    hidden = hidden_matches(table, query, window)
+    n = hidden.in_dataset
+    if n == 0:
+        if not query.phrases:
+            return "The dataset holds no statements.", False
+        return (
+            "The search in the box above found nothing: no statement in the whole dataset "
+            "matches it, whatever the filters. Every search word must begin a word of a quote, "
+            "paraphrase, speaker or role; try fewer or shorter words.",
+            False,
+        )
+    plural = n > 1
+    if query.phrases:
+        matched = (
+            f"{n:,} statement{'s' if plural else ''} in the whole dataset "
+            f"match{'' if plural else 'es'} the search"
+        )
+    else:
+        matched = f"The dataset holds {n:,} statement{'s' if plural else ''}"
+    layers = [
+        (count, hides, remedy)
+        for count, hides, remedy in (
+            (
+                hidden.by_sidebar,
+                "the sidebar's date range or speaker filter hides",
+                "widen the sidebar's filters",
+            ),
+            (
+                hidden.by_facets,
+                "the speaker type, stance, organization or state facets hide",
+                "clear a facet",
+            ),
+            (hidden.by_link, "showing only the linked statement hides", "show all statements"),
+        )
+        if count
+    ]
+    them = "them" if plural else "it"
+    hides = "; ".join(f"{what} {count:,}" for count, what, _ in layers)
+    remedies = " or ".join(remedy for _, _, remedy in layers)
+    return f"{matched}, but the filters hide {them}: {hides}. To see {them}, {remedies}.", True
+
+
 def page_count(total: int, per_page: int) -> int:
     return max(1, -(-total // per_page))

@@ -173,3 +173,10 @@ def show_table(frame: pd.DataFrame) -> None:
     """A table with readable headers and a dash, not 'None', where a value is missing."""
     labels = {k: v for k, v in COLUMN_LABELS.items() if k in frame.columns}
     st.dataframe(frame, hide_index=True, column_config=labels, placeholder="—")
+
+
+def viewer_theme() -> str:
+    """'dark' or 'light', following the viewer's Streamlit theme."""
+    theme = getattr(st.context, "theme", None)
+    kind = getattr(theme, "type", None) if theme is not None else None
+    return "dark" if kind == "dark" else "light"

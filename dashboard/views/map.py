@@ -150,7 +150,7 @@ def _years_map_and_table(
             ctx.filters,
             year,
             bool(st.get_option("server.enableStaticServing")),
-            ctx_theme(),
+            ui.viewer_theme(),
             center,
             arc_mode,
         ),
@@ -161,19 +161,7 @@ def _years_map_and_table(
     )
     if not shown.empty:
         st.html(deck.legend_html(shown))
-    st.caption(
-        "Red circles: launch sites, sized by launch events. Arcs run from site to impact point "
-        "along the great circle, coloured by missile class: bold where a source reports the "
-        "impact point, faint and thin where it is estimated from the reported heading and "
-        "range. Grouped, one arc stands for a site's launches of one class flying the same "
-        "way (to the nearest of eight compass points): it is drawn as their launch of median "
-        "range and widens with their number; its tooltip gives the spread. Each arc peaks at "
-        "half its apogee on the map's scale, so heights compare truly; an arc with no "
-        "reported apogee lies flat. "
-        "Rings mark 1,000 / 3,000 / 5,500 / 10,000 km. Tooltips say whether a record was "
-        "reviewed by a curator or imported from a database and not yet reviewed. "
-        "Basemap: Natural Earth (public domain), via the world-atlas package."
-    )
+    st.caption(deck.MAP_KEY)
 
     st.subheader("Launches on the map")
     launches = shown
@@ -199,13 +187,6 @@ def _years_map_and_table(
         )
     ui.show_table(table)
     ui.download_csv(table, "map_launches", "Download the launches on the map (CSV)", "dl_map")
-
-
-def ctx_theme() -> str:
-    """'dark' or 'light', following the viewer's Streamlit theme."""
-    theme = getattr(st.context, "theme", None)
-    kind = getattr(theme, "type", None) if theme is not None else None
-    return "dark" if kind == "dark" else "light"
 
 
 if __name__ == "__main__":

@@ -140,58 +140,9 @@ def render(ctx: Context) -> None:
 
 def _explain_no_match(ctx: Context, query: search.StatementQuery, window) -> None:
     """Say why no statement is shown, blaming the filters only when they are the reason."""
-    # The search text is not repeated here: it is in the search box above, and Markdown
-    # (even escaped) would turn a www. or mailto: typed or linked into a live link.
-    if query.unsearchable:
-        st.info(
-            "The search in the box above holds no word to look for (letters or digits), so it "
-            "matches no statement.",
-            icon=":material/search_off:",
-        )
-        return
-    hidden = search.hidden_matches(ctx.data.statement_table, query, window)
-    if hidden.in_dataset == 0:
-        st.info(
-            "The search in the box above found nothing: no statement in the whole dataset matches "
-            "it, whatever the filters. Every search word must begin a word of a quote, "
-            "paraphrase, speaker or role; try fewer or shorter words."
-            if query.phrases
-            else "The dataset holds no statements.",
-            icon=":material/search_off:",
-        )
-        return
-    n = hidden.in_dataset
-    if query.phrases:
-        matched = (
-            f"{n:,} statement{'s' if n > 1 else ''} in the whole dataset "
-            f"match{'' if n > 1 else 'es'} the search"
-        )
-    else:
-        matched = f"The dataset holds {n:,} statement{'s' if n > 1 else ''}"
-    layers = [
-        (count, hides, remedy)
-        for count, hides, remedy in (
-            (
-                hidden.by_sidebar,
-                "the sidebar's date range or speaker filter hides",
-                "widen the sidebar's filters",
-            ),
-            (
-                hidden.by_facets,
-                "the speaker type, stance, organization or state facets hide",
-                "clear a facet",
-            ),
-            (hidden.by_link, "showing only the linked statement hides", "show all statements"),
-        )
-        if count
-    ]
-    them = "them" if n > 1 else "it"
-    hides = "; ".join(f"{what} {count:,}" for count, what, _ in layers)
-    remedies = " or ".join(remedy for _, _, remedy in layers)
-    st.info(
-        f"{matched}, but the filters hide {them}: {hides}. To see {them}, {remedies}.",
-        icon=":material/filter_alt_off:",
-    )
+    message, filters = search.why_no_match(ctx.data.statement_table, query, window)
+    icon = ":material/filter_alt_off:" if filters else ":material/search_off:"
+    st.info(message, icon=icon)
 
 
 def _card(ctx: Context, row, labels: dict, sources) -> None:
