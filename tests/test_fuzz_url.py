@@ -131,7 +131,7 @@ def _check(page: str, query: dict[str, list[str]]) -> None:
     if parsed.issues:
         notice = url_notices(at)
         assert notice.splitlines()[0].startswith(f"This link holds {len(parsed.issues):,} thing")
-        assert texts(at.code)[0] == "\n".join(str(i) for i in shown)
+        assert texts(at.main.code)[0] == "\n".join(str(i) for i in shown)
         assert more in notice
     else:
         assert not url_notices(at)
@@ -199,12 +199,12 @@ def test_a_bad_page_number_is_ignored_not_a_crash(page_number, reason):
     assert at.number_input(key="page").value == 1
     assert "page" not in at.query_params
     shown = page_number if len(page_number) <= 80 else page_number[:79] + "…"
-    assert texts(at.code) == [f"page={shown}: {reason}; ignored"]
+    assert texts(at.main.code) == [f"page={shown}: {reason}; ignored"]
 
 
 def test_a_link_in_a_key_is_shown_as_plain_text():
     at = _run("overview", {"http://evil.example/reset": ["1"]})
-    assert texts(at.code) == ["http://evil.example/reset: unknown parameter; ignored"]
+    assert texts(at.main.code) == ["http://evil.example/reset: unknown parameter; ignored"]
     assert not any("evil" in w for w in texts(at.warning) + texts(at.markdown))
 
 
@@ -212,10 +212,10 @@ def test_many_unknown_keys_give_one_bounded_notice():
     at = _run("overview", {f"k{i}": ["1"] for i in range(999)})
     assert len(at.warning) == 1
     assert at.warning[0].value.endswith("And 979 more unknown parameters, not listed.")
-    assert len(texts(at.code)[0].splitlines()) == url_state.MAX_LISTED
+    assert len(texts(at.main.code)[0].splitlines()) == url_state.MAX_LISTED
 
 
 def test_a_repeated_page_uses_the_last_value_and_says_so():
     at = _run("statements", {"page": ["2", "3"]})
     assert at.number_input(key="page").value == 3
-    assert texts(at.code) == ["page: given 2 times; the last value is used"]
+    assert texts(at.main.code) == ["page: given 2 times; the last value is used"]
