@@ -254,7 +254,7 @@ def main(gold_dir: Path, curated: Path) -> int:
     if not articles:
         print(f"no gold annotations in {gold_dir}")
         return 1
-    gazetteer = Gazetteer.from_curated(curated)
+    gazetteer = pipeline.context(curated).gazetteer
     totals = {split: defaultdict(Tally) for split in SPLITS}
     counted = dict.fromkeys(SPLITS, 0)
     for article in articles:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.curation.load import load_records
+from dashboard.curation.load import Record, load_records
 
 # Words that describe a kind of place rather than name it, so never a site's short name.
 _GENERIC = {
@@ -117,7 +117,10 @@ class Gazetteer:
 
     @classmethod
     def from_curated(cls, curated_dir: Path) -> Gazetteer:
-        records, _ = load_records(curated_dir)
+        return cls.from_records(load_records(curated_dir)[0])
+
+    @classmethod
+    def from_records(cls, records: dict[str, list[Record]]) -> Gazetteer:
         sites = [
             Site(
                 str(r.data["site_id"]),

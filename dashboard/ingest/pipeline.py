@@ -8,13 +8,14 @@ match -> evidence checked against the text -> review document.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dashboard.curation.load import load_records
+from dashboard.curation.load import Record, load_records
 from dashboard.ingest import dates, review
 from dashboard.ingest.events import Event, find_events
 from dashboard.ingest.gazetteer import Gazetteer
@@ -58,8 +59,7 @@ class Existing:
     events: list[dict[str, Any]]
 
     @classmethod
-    def from_curated(cls, curated_dir: Path) -> Existing:
-        records, _ = load_records(curated_dir)
+    def from_records(cls, records: dict[str, list[Record]]) -> Existing:
         return cls(
             [r.data for r in records["launches"]], [r.data for r in records["diplomatic_events"]]
         )
@@ -77,6 +77,31 @@ class Existing:
             if row.get("event_type") == kind and str(row.get("date_start")) == day.isoformat():
                 return row.get("event_id")
         return None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every run needs from the curated files: the gazetteer and the existing records."""
+
+    gazetteer: Gazetteer
+    existing: Existing
+
+
+def context(curated_dir: Path) -> Context:
+    """The curated files' context, parsed once per state of those files.
+
+    Parsing the curated YAML takes seconds; the evaluation runs dozens of articles and the Add a
+    source page runs one per click, so the parse is reused until a file changes.
+    """
+    files = sorted(curated_dir.rglob("*.yaml"))
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return _context(curated_dir.resolve(), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _context(curated_dir: Path, stamp: tuple) -> Context:
+    records, _ = load_records(curated_dir)
+    return Context(Gazetteer.from_records(records), Existing.from_records(records))
 
 
 def source_record(article: Article) -> dict[str, Any]:
@@ -351,8 +376,8 @@ def event_records(
 def run(article: Article, curated_dir: Path) -> dict[str, Any]:
     """The review document for one article."""
     text = article.text
-    gazetteer = Gazetteer.from_curated(curated_dir)
-    existing = Existing.from_curated(curated_dir)
+    loaded = context(curated_dir)
+    gazetteer, existing = loaded.gazetteer, loaded.existing
     source = source_record(article)
     source_id = source["source_id"]
     taken: set[str] = {source_id}
