@@ -48,6 +48,9 @@ LAUNCH_FIELDS = {
 MISSILE_CLASSES = set(schema.MISSILE_CLASSES)
 EVENT_TYPES = set(schema.EVENT_TYPES)
 SPLITS = {"dev", "heldout"}
+# US-government work is in the public domain; Japan's government pages may be reused, the source
+# named, under its Standard Terms of Use 2.0 (compatible with CC BY 4.0).
+STORABLE = ("public domain", "Government of Japan Standard Terms of Use")
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
@@ -103,11 +106,12 @@ def problems(record: dict, stem: str, gold_dir: Path, seeds_dir: Path) -> list[s
             found.append(f"stored text must be texts/{stem}.txt, not {text_ref!r}")
         elif not (gold_dir / text_ref).is_file():
             found.append(f"stored text {text_ref} is missing")
-        if not licence.startswith("public domain"):
+        if not licence.startswith(STORABLE):
             found.append(
-                f"text stored under licence {licence!r}; only public-domain text may be stored"
+                f"text stored under licence {licence!r}; only public-domain text and Japanese"
+                " government text (Standard Terms of Use) may be stored"
             )
-    elif licence.startswith("public domain") and text_ref is None:
+    elif licence.startswith(STORABLE) and text_ref is None:
         found.append("public-domain article without its stored text")
 
     text = article_text(record, gold_dir, seeds_dir)
@@ -195,8 +199,15 @@ def test_the_set_is_large_enough_and_split():
     real = [r for r in records if not str(r["text"]).startswith("seed:")]
     assert len(real) >= 12, f"only {len(real)} articles besides the seeds"
     assert sum(1 for r in records if str(r["text"]).startswith("seed:")) == 4
-    assert splits.count("heldout") >= 4, "fewer than four held-out articles"
-    assert splits.count("dev") > splits.count("heldout"), "held-out part should be about a third"
+    assert splits.count("dev") >= 20, "too few dev articles to write rules on"
+    # The targets are judged on held-out material: a handful of quotes or launches is no figure.
+    stored_heldout = [
+        r for r in records if r["split"] == "heldout" and r["licence"] != "not stored: copyright"
+    ]
+    quotes = sum(len(r["statements"]) for r in stored_heldout)
+    launches = sum(len(r["launches"]) for r in stored_heldout)
+    assert quotes >= 30, f"held-out texts at hand carry only {quotes} quotes"
+    assert launches >= 10, f"held-out texts at hand carry only {launches} launches"
     assert all(r["split"] == "dev" for r in records if str(r["text"]).startswith("seed:"))
 
 
@@ -272,6 +283,6 @@ def test_the_checks_catch_broken_annotations(tmp_path: Path):
         "range_km 671.0",
         "event_type 'sanction'",
         "split 'test'",
-        "only public-domain text may be stored",
+        "only public-domain text and Japanese",
     ):
         assert expected in found, f"{expected!r} not reported in:\n{found}"
