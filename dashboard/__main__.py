@@ -148,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     sub = commands.add_parser("ingest-eval", help="precision and recall on the ingest gold set")
     sub.add_argument("--gold", type=Path, default=evaluate.GOLD_DIR, help="gold-set folder")
+    sub.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list each disagreement on dev articles (never held-out ones)",
+    )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     wire.add_arguments(commands.add_parser("wire", help="websocket bytes per page load and rerun"))
     loadtest.add_arguments(
@@ -184,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "verify":
         return ingest.verify_command(args.source_id, args.file, args.curated)
     if args.command == "ingest-eval":
-        return evaluate.main(args.gold, args.curated)
+        return evaluate.main(args.gold, args.curated, errors=args.errors)
     if args.command == "docs":
         return docs(args.readme)
     if args.command == "coverage":
