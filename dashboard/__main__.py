@@ -153,6 +153,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also list each disagreement on dev articles (never held-out ones)",
     )
+    sub.add_argument(
+        "--texts",
+        type=Path,
+        help="folder of <article_id>.txt copies of the articles whose text is not stored here",
+    )
+    sub.add_argument(
+        "--split",
+        choices=evaluate.SPLITS,
+        help="score one split only (while writing rules: dev, so held-out figures stay unseen)",
+    )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     wire.add_arguments(commands.add_parser("wire", help="websocket bytes per page load and rerun"))
     loadtest.add_arguments(
@@ -189,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "verify":
         return ingest.verify_command(args.source_id, args.file, args.curated)
     if args.command == "ingest-eval":
-        return evaluate.main(args.gold, args.curated, errors=args.errors)
+        splits = (args.split,) if args.split else evaluate.SPLITS
+        return evaluate.main(args.gold, args.curated, args.errors, args.texts, splits)
     if args.command == "docs":
         return docs(args.readme)
     if args.command == "coverage":

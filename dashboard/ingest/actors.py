@@ -162,7 +162,7 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
         ),
     ),
     (
-        r"pentagon",
+        r"pentagon|department of defen[cs]e|\bdod\b|defen[cs]e department",
         Actor("Pentagon", "military", "USA", "US Department of Defense", "US defence ministry"),
     ),
     (

@@ -80,12 +80,16 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def load_gold(folder: Path) -> list[GoldArticle]:
+def load_gold(folder: Path, texts: Path | None = None) -> list[GoldArticle]:
+    """Annotations with their texts; `texts` is a folder of `<article_id>.txt` copies of the
+    articles that may not be stored here, for whoever holds them."""
     articles = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         article_id, split = data.get("article_id", path.stem), data.get("split", "dev")
         where, text, skipped = data.get("text"), None, None
+        if where is None and texts is not None and (texts / f"{article_id}.txt").is_file():
+            where = str((texts / f"{article_id}.txt").resolve())
         if where is None:
             skipped = f"text not stored ({data.get('licence') or 'licence'})"
         else:
@@ -307,8 +311,14 @@ def report(split: str, totals: dict[str, Tally], articles: int) -> list[str]:
     return lines
 
 
-def main(gold_dir: Path, curated: Path, errors: bool = False) -> int:
-    articles = load_gold(gold_dir) if gold_dir.is_dir() else []
+def main(
+    gold_dir: Path,
+    curated: Path,
+    errors: bool = False,
+    texts: Path | None = None,
+    splits: tuple[str, ...] = SPLITS,
+) -> int:
+    articles = load_gold(gold_dir, texts) if gold_dir.is_dir() else []
     if not articles:
         print(f"no gold annotations in {gold_dir}")
         return 1
@@ -320,6 +330,8 @@ def main(gold_dir: Path, curated: Path, errors: bool = False) -> int:
             print(f"skipped {article.article_id}: {article.skipped}")
             continue
         split = article.split if article.split in SPLITS else "dev"
+        if split not in splits:
+            continue
         for name, tally in score_article(article, curated, gazetteer).items():
             totals[split][name].add(tally)
         counted[split] += 1
@@ -328,6 +340,6 @@ def main(gold_dir: Path, curated: Path, errors: bool = False) -> int:
         if errors and split == "dev":
             for line in article_errors(article, curated, gazetteer):
                 print(f"{article.article_id}: {line}")
-    for split in SPLITS:
+    for split in splits:
         print("\n".join(report(split, totals[split], counted[split])))
     return 0

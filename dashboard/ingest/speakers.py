@@ -15,10 +15,13 @@ from dashboard.ingest import actors
 from dashboard.ingest.text import Span
 
 VERBS = (
-    # (?<!-): "so-called" calls nothing
-    r"(?<!-)(?:said|says|told|added|warned|stated|wrote|read|noted|stressed|emphasized|emphasised|"
-    r"declared|argued|insisted|urged|explained|continued|tweeted|posted|saying|threatened|"
-    r"expressed|assessed|described|called|considers|believes)"
+    # (?<!-): "so-called" calls nothing; "say" for plural speakers ("analysts say").
+    r"(?<!-)(?:said|says|say|told|tells|added|adds|warned|warns|stated|wrote|read|noted|stressed|"
+    r"emphasized|emphasised|declared|argued|insisted|urged|explained|continued|tweeted|posted|"
+    r"saying|threatened|expressed|assessed|described|called|considers|believes|asked|announced|"
+    r"acknowledged|cautioned|replied|responded|commented|observed|predicted|suggested|claimed|"
+    r"reiterated|vowed|pledged|concluded|remarked|affirmed|maintained|underscored|underlined|"
+    r"pointed out|complained|admitted|conceded|recalled|boasted|testified)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 # A middle initial stays part of the name: "Susan E. Rice".
@@ -86,11 +89,24 @@ _NOT_NAMES = re.compile(
 )
 
 
+# Lower-case nouns that still name who speaks: "“…,” officials said", "analysts say".
+SPEAKER_NOUNS = re.compile(
+    r"(?:^|\s)(?:officials?|analysts?|experts?|diplomats?|observers?|lawmakers?|legislators?|"
+    r"spokes(?:man|woman|person|people)|sources?|researchers?|scholars?|residents?|"
+    r"commentators?|critics?|ministry|military|government|agency|statement|officers?|"
+    r"administration|leaders?|envoys?|ministers?|secretary)$"
+)
+
+
 def is_speaker_phrase(np: str) -> bool:
     np = np.strip()
     if re.fullmatch(r"[A-Z]{4,}(?:[ ,][A-Z ,]+)?", np) and not actors.known_body(np):
         return False  # a dateline ("WASHINGTON"), not a speaker
-    return bool(re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np)) and not _NOT_NAMES.match(np)
+    if _NOT_NAMES.match(np):
+        return False
+    if re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np):
+        return True
+    return len(np.split()) <= 4 and bool(SPEAKER_NOUNS.search(np))
 
 
 def strip_article(phrase: str) -> str:
@@ -167,6 +183,9 @@ def describe(
     bare = strip_article(np)
     if not bare or bare.lower() in ("it", "they", "this", "that"):
         return None
+    if _NORTH_EPITHET.fullmatch(np.strip()):
+        # Reporters' names for the country: "the communist country", "the reclusive state".
+        return Speaker("North Korea", None, None, "PRK", "government", span, False)
     if app and re.fullmatch(_PERSONAL, app.strip()) and not re.fullmatch(_PERSONAL, bare):
         # "the foreign minister of Harborland, Ivar Lund, told ...": the name is the speaker.
         return describe(app.strip(), np, span, people, last_body)
@@ -220,6 +239,11 @@ def describe(
     )
 
 
+_NORTH_EPITHET = re.compile(
+    r"the\s+(?:north|(?:(?:communist|reclusive|isolated|secretive|impoverished|nuclear-armed|"
+    r"hermit|north korean)\s+)+(?:country|state|nation|regime|kingdom|government))",
+    re.IGNORECASE,
+)
 _DOCUMENT = re.compile(
     r"(?:news\s+|press\s+)?(?:release|statement|report|communiqu[eé]|announcement|readout|"
     r"transcript|document)",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from dashboard.ingest import actors
 from dashboard.ingest.speakers import (
+    NAME,
     VERBS,
     People,
     Speaker,
@@ -169,6 +170,17 @@ def _described_group(phrase: str) -> bool:
     return len(phrase.split()) <= 8 and bool(re.search(r"\b[A-Z][a-z]", phrase))
 
 
+def _subject_phrase(phrase: str) -> bool:
+    """A whole phrase that can be a subject: a speaker phrase with no verb phrase in it."""
+    phrase = phrase.strip()
+    return (
+        bool(phrase)
+        and is_speaker_phrase(phrase)
+        and not _VERB_PHRASE.search(" " + phrase)
+        and len(phrase.split()) <= 10
+    )
+
+
 def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     """The subject of the first attribution verb in `before`: (phrase, apposition, offset).
 
@@ -190,8 +202,18 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
         # subject of the opening clause, not the last noun before it.
         return clause["np"], None, clause.start("np")
     appositive = _NAME_APPOSITION.match(phrase)
-    if appositive:
+    if appositive and is_speaker_phrase(appositive["np"]):
         return appositive["np"], appositive["app"], offset
+    if "," in phrase and not _subject_phrase(phrase):
+        # "In a report released by X, which covers Y, John Doe, an engineer, said": the
+        # subject is the name after the opening clauses, with its apposition.
+        for cut in [m.end() for m in re.finditer(r",\s*", phrase)]:
+            rest = phrase[cut:].rstrip(" ,")
+            appositive = _NAME_APPOSITION.match(rest)
+            if appositive and NAME.fullmatch(appositive["np"].strip()):
+                return appositive["np"], appositive["app"], offset + cut
+            if "," not in rest and _subject_phrase(rest):
+                return rest, None, offset + cut
     # The subject ends where its own verb phrase begins: "Trump soon tweeted", "Choe did not
     # say what steps ... but said".
     phrase = _VERB_PHRASE.split(phrase, maxsplit=1)[0].rstrip(" ,")
@@ -216,6 +238,11 @@ def _attribute(
             app = match.groupdict().get("app")
             return describe(match["np"], app, span, people, bodies)
     subject = _subject_before(before)
+    if subject and subject[0].lower() == "it":
+        # "It called the launch “a serious provocation”": the body that spoke just before.
+        body = _body_before(text, first.start, people)
+        if body is not None:
+            return body
     if subject and (is_speaker_phrase(subject[0]) or _described_group(subject[0])):
         phrase, app, offset = subject
         start = first.start + offset
@@ -233,6 +260,29 @@ def _attribute(
         return describe(
             according["np"], None, (where, where + len(according["np"])), people, bodies
         )
+    return None
+
+
+_BODY_SAID = re.compile(rf"(?P<np>[^,.;“”\"]{{3,80}}?)\s+{VERBS}\b(?=[^“”\"]*$)")
+
+
+def _body_before(text: str, position: int, people: People) -> Speaker | None:
+    """The body (not a person) that speaks in the sentence before `position`, if any."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    before = text[max(0, paragraph_start - 400) : position]
+    sentences_before = re.split(r"(?<=[.!?])[”\"]?\s+", before.strip())
+    if len(sentences_before) < 2:
+        return None
+    previous = sentences_before[-2]
+    offset = text.rfind(previous, 0, position)
+    for match in _BODY_SAID.finditer(previous):
+        np = re.sub(r"^.*,\s*", "", match["np"]).strip()
+        if not is_speaker_phrase(np):
+            continue
+        span = (offset + match.end("np") - len(np), offset + match.end("np"))
+        speaker = describe(np, None, span, people, [])
+        if speaker is not None and not speaker.is_person:
+            return speaker
     return None
 
 
