@@ -177,7 +177,8 @@ def describe(
     np: str, app: str | None, span: tuple[int, int], people: People, last_body: list[Speaker]
 ) -> Speaker | None:
     np = np.strip().rstrip(",")
-    np = re.sub(r"\s+(?:also|later|then|again|previously)$", "", np)
+    np = re.sub(r"\s+(?:also|later|then|again|previously|\w+ly)$", "", np)
+    np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
     # "said Hua." ends a sentence: the full stop is not part of the name (but "U.S." keeps it).
     np = re.sub(r"(?<=[a-z]{2})[.]$", "", np)
     bare = strip_article(np)

@@ -89,30 +89,51 @@ class Statement:
     extra: dict = field(default_factory=dict)
 
 
+# Single marks, as some desks quote: ‘…’ (an apostrophe inside a word does not close it), or
+# straight '…' opening before a letter and closing after a word.
+_SINGLE = re.compile(
+    r"‘((?:[^‘’“”\"\n]|’(?=\w))+)’(?!\w)|(?<![\w'])'(?=[A-Za-z])((?:[^'“”\"\n]|'(?=\w))+?)(?<=[\w.,!?])'(?![\w'])"
+)
+
+
 def find_quotes(text: str) -> list[Span]:
     """Quoted passages; the span covers the words only, without marks or trailing comma.
 
     A quote may stay open: to the end of its paragraph (it goes on in the next one), or up to
-    the next opening mark (`“… next steps, Kim added. “We …”`), where the words end before an
-    attribution written inside them.
+    the next opening mark (`“… next steps, Kim added. “We …`), where the words end before an
+    attribution written inside them. Single marks count outside double ones only: inside a
+    quote they mark the speaker quoting someone else.
     """
     quotes: list[Span] = []
     for para in paragraphs(text):
+        doubled: list[tuple[int, int]] = []
         # Typewritten copy closes a quote with two apostrophes ('') as often as with a mark.
         for match in re.finditer(r"[“\"]((?:(?!'')[^“”\"])+)(?:[”\"]|''|$|(?=“))", para.text):
+            doubled.append((match.start(), match.end()))
             words = match[1]
             if match.end() < len(para.text) and para.text[match.end()] == "“":
                 inner = _INNER_ATTRIBUTION.search(words)
                 words = words[: inner.start()] if inner else words
-            inner_start = para.start + match.start(1)
-            trimmed = words.rstrip(" ,")
-            lead = len(trimmed) - len(trimmed.lstrip())
-            trimmed = trimmed.strip()
-            if len(trimmed.split()) < MIN_WORDS:
+            quote = _trimmed(words, para.start + match.start(1))
+            if quote is not None:
+                quotes.append(quote)
+        for match in _SINGLE.finditer(para.text):
+            if any(s < match.end() and match.start() < e for s, e in doubled):
                 continue
-            start = inner_start + lead
-            quotes.append(Span(start, start + len(trimmed), trimmed))
-    return quotes
+            group = 1 if match[1] is not None else 2
+            quote = _trimmed(match[group], para.start + match.start(group))
+            if quote is not None:
+                quotes.append(quote)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _trimmed(words: str, start: int) -> Span | None:
+    trimmed = words.rstrip(" ,")
+    lead = len(trimmed) - len(trimmed.lstrip())
+    trimmed = trimmed.strip()
+    if len(trimmed.split()) < MIN_WORDS:
+        return None
+    return Span(start + lead, start + lead + len(trimmed), trimmed)
 
 
 def _sentence_of(spans: list[Span], position: int) -> Span:
@@ -151,16 +172,41 @@ _LABEL = re.compile(
 )
 
 
+# "Kim said in a statement:" closing the paragraph before the quoted ones.
+_SAID_COLON = re.compile(rf"^(?P<np>[^“”\":]{{3,120}}?)\s+{VERBS}\b[^“”\":]{{0,80}}:\s*$")
+
+
+def _all_quote(paragraph: Span) -> bool:
+    words = paragraph.text.strip()
+    return words[:1] in "“\"" and words[-1:] in "”\"" and len(words) > 2
+
+
 def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> Speaker | None:
-    """Speaker of a paragraph that is all quote, from a label paragraph just before it."""
-    if paragraph == 0:
+    """Speaker of a paragraph that is all quote, from a label paragraph before it.
+
+    A statement released as several quoted paragraphs has one label: paragraphs that are all
+    quote between the label and this one do not break the chain.
+    """
+    index = paragraph - 1
+    while index > 0 and paragraph - index <= 6 and _all_quote(paras[index]):
+        index -= 1
+    if index < 0:
         return None
-    label = _LABEL.match(paras[paragraph - 1].text.strip())
+    words = paras[index].text.strip()
+    label = _LABEL.match(words)
     if label is None:
-        return None
+        said = _SAID_COLON.match(words)
+        if said is None:
+            return None
+        subject = _subject_before(said["np"] + " said")
+        if subject is None or not is_speaker_phrase(subject[0]):
+            return None
+        np = subject[0]
+        start = paras[index].start + paras[index].text.index(np)
+        return describe(np, subject[1], (start, start + len(np)), people, [])
     # "Commander, U.S. Forces Japan, Lt. Gen. Jane Doe": the person is the last part.
     np = label["np"].split(",")[-1].strip()
-    start = paras[paragraph - 1].start + paras[paragraph - 1].text.index(np)
+    start = paras[index].start + paras[index].text.index(np)
     return describe(np, None, (start, start + len(np)), people, [])
 
 
@@ -168,6 +214,11 @@ def _described_group(phrase: str) -> bool:
     """A lower-case subject that still names someone: "navy press secretary Lena Holm",
     "members of the Group of Seven nations"."""
     return len(phrase.split()) <= 8 and bool(re.search(r"\b[A-Z][a-z]", phrase))
+
+
+_QUOTED_AS = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
+)
 
 
 def _subject_phrase(phrase: str) -> bool:
@@ -187,6 +238,10 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     The speaker is whoever does the saying ("Pentagon press secretary John Kirby told
     reporters that officials “…”"), not the name nearest the quote.
     """
+    quoted = _QUOTED_AS.search(before)
+    if quoted:
+        # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
+        return quoted["np"], None, quoted.start("np")
     verb = re.search(rf"\b{VERBS}\b", before)
     if verb is None:
         return None
@@ -207,12 +262,16 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     if "," in phrase and not _subject_phrase(phrase):
         # "In a report released by X, which covers Y, John Doe, an engineer, said": the
         # subject is the name after the opening clauses, with its apposition.
+        # A list ("the United States, Japan, ... France and Italy") is one subject, not clauses.
+        listed = re.search(r",\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*,", phrase) or re.search(
+            r",\s*[^,]*\band\b[^,]*$", phrase
+        )
         for cut in [m.end() for m in re.finditer(r",\s*", phrase)]:
             rest = phrase[cut:].rstrip(" ,")
             appositive = _NAME_APPOSITION.match(rest)
             if appositive and NAME.fullmatch(appositive["np"].strip()):
                 return appositive["np"], appositive["app"], offset + cut
-            if "," not in rest and _subject_phrase(rest):
+            if "," not in rest and not listed and _subject_phrase(rest):
                 return rest, None, offset + cut
     # The subject ends where its own verb phrase begins: "Trump soon tweeted", "Choe did not
     # say what steps ... but said".
@@ -230,7 +289,7 @@ def _attribute(
     while close < last.end and text[close] in ",.!? ”\"’'":
         close += 1
     after = text[close : last.end]
-    before = text[first.start : quote.start].rstrip('“" ')
+    before = text[first.start : quote.start].rstrip('“"‘\' ')
     for pattern in (_PRONOUN, _SAID_X, _X_SAID):
         match = pattern.match(after)
         if match and is_speaker_phrase(match["np"]):
@@ -270,10 +329,9 @@ def _body_before(text: str, position: int, people: People) -> Speaker | None:
     """The body (not a person) that speaks in the sentence before `position`, if any."""
     paragraph_start = text.rfind("\n", 0, position) + 1
     before = text[max(0, paragraph_start - 400) : position]
-    sentences_before = re.split(r"(?<=[.!?])[”\"]?\s+", before.strip())
-    if len(sentences_before) < 2:
+    previous = re.split(r"(?<=[.!?])[”\"]?\s+", before.strip())[-1]
+    if not previous:
         return None
-    previous = sentences_before[-2]
     offset = text.rfind(previous, 0, position)
     for match in _BODY_SAID.finditer(previous):
         np = re.sub(r"^.*,\s*", "", match["np"]).strip()
@@ -331,7 +389,7 @@ def find_statements(text: str) -> list[Statement]:
             bodies.append(issuer)
         speaker = _attribute(text, quote, sentence, last, people, bodies)
         paragraph = _paragraph_index(paras, quote.start)
-        opens_paragraph = not text[paras[paragraph].start : quote.start].strip('“" ')
+        opens_paragraph = not text[paras[paragraph].start : quote.start].strip('“"‘\' ')
         if pending and not (opens_paragraph and paragraph == pending_paragraph + 1):
             pending = []  # the open quote did not go on: nobody to give it to
         if speaker is None and carry and opens_paragraph and paragraph == carry[1] + 1:
@@ -343,7 +401,7 @@ def find_statements(text: str) -> list[Statement]:
         if speaker is None and found and found[-1].quote is not None:
             previous = found[-1]
             same_paragraph = "\n" not in text[previous.quote.end : quote.start]
-            opens_sentence = not text[sentence.start : quote.start].strip('“" ')
+            opens_sentence = not text[sentence.start : quote.start].strip('“"‘\' ')
             # A further quoted sentence right after an attributed one is the same speaker's.
             speaker = previous.speaker if same_paragraph and opens_sentence else None
         open_at_end = _open_at_paragraph_end(text, quote, paras[paragraph])
@@ -392,7 +450,7 @@ def _paragraph_index(paras: list[Span], position: int) -> int:
 def _open_at_paragraph_end(text: str, quote: Span, paragraph: Span) -> bool:
     """No closing mark after the words before the paragraph ends."""
     rest = text[quote.end : paragraph.end]
-    return not rest.strip(" ,.;:!?") and not any(mark in rest for mark in '”"')
+    return not rest.strip(" ,.;:!?") and not any(mark in rest for mark in '”"’\'')
 
 
 def _statement(quote: Span, speaker: Speaker, sentence: Span) -> Statement:
