@@ -64,7 +64,9 @@ _PERIOD = re.compile(
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
 _PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding) day\b", re.IGNORECASE)
 _TIME = re.compile(
-    r"\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.m\.|p\.m\.|am\b|pm\b)",
+    # Transcripts write "4: 57 p-m" and "p. m.".
+    r"\b(?P<hour>[01]?\d)(?::\s?(?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>a\.\s?m\.|p\.\s?m\.|a-m\b|p-m\b|am\b|pm\b)",
     re.IGNORECASE,
 )
 _TIME_24 = re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*[ap]\.?m)")

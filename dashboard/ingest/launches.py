@@ -37,13 +37,13 @@ MISSILE_NAMES: tuple[tuple[str, str], ...] = (
 )
 CLASS_WORDS: tuple[tuple[str, str], ...] = (
     (r"intercontinental|\bICBMs?\b", "ICBM"),
-    (r"submarine-launched|from a submarine|underwater|\bSLBMs?\b", "SLBM"),
+    (r"submarine[- ]launched|from a submarine|underwater|\bSLBMs?\b", "SLBM"),
     (r"cruise missiles?", "cruise"),
     (r"hypersonic", "hypersonic"),
-    (r"intermediate-range|\bIRBMs?\b", "IRBM"),
-    (r"medium-range|\bMRBMs?\b", "MRBM"),
+    (r"intermediate[- ]range|\bIRBMs?\b", "IRBM"),
+    (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
     # "short-range projectiles" names no class: only missiles do.
-    (r"short-range (?:ballistic )?missiles?|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
+    (r"short[- ]range (?:ballistic )?missiles?|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
     (r"satellite|space launch|carrier rocket|\bSLV\b", "SLV"),
 )
 _NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
@@ -77,6 +77,27 @@ _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.I
 # "The launch occurred in the vicinity of Sunan".
 _FOLLOW_UP = re.compile(
     r"\b(?:(?:this|that|the)\s+(?:missile|rocket|projectile|launch)|they)\b", re.IGNORECASE
+)
+# "Friday’s launch", "Sunday's test": a day tied to the launch noun itself.
+_DATED_LAUNCH = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:launch|test|firing)\b"
+)
+# "set to meet Monday, days after the launch": the day belongs to another event.
+_NOT_THE_LAUNCH_DAY = re.compile(
+    r"\b(?:after|since|following|ahead of|before)\b[^.;]*$", re.IGNORECASE
+)
+# Publishers and datelines in US time: their "today" may be the next day in Korea.
+_US_PUBLISHER = re.compile(
+    r"voice of america|\bvoa\b|state department|department of (?:state|defense)|pentagon|"
+    r"white house|\bdod\b|pacific command|indo-pacific|\bcnn\b|\bnpr\b|\bnbc\b|\bcbs\b|"
+    r"\babc news|new york times|washington post|wall street journal|associated press|senat|"
+    r"congress|house of representatives|u\.s\. mission|united states",
+    re.IGNORECASE,
+)
+_US_DATELINE = re.compile(
+    r"^(?:WASHINGTON|NEW YORK|UNITED NATIONS|HONOLULU|CAMP H\. ?M\. SMITH|ARLINGTON)\b",
+    re.MULTILINE,
 )
 _ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
 _DISTANCE = re.compile(
@@ -186,9 +207,15 @@ def _state(before: str) -> str:
     return "PRK"
 
 
+def us_dated(text: str, publisher: str | None) -> bool:
+    """Whether the article's "today" is a day in US time (publisher or dateline)."""
+    return bool((publisher and _US_PUBLISHER.search(publisher)) or _US_DATELINE.search(text[:600]))
+
+
 class _Finder:
-    def __init__(self, text: str, published: dt.date, gazetteer: Gazetteer):
+    def __init__(self, text: str, published: dt.date, gazetteer: Gazetteer, us_time: bool = False):
         self.text, self.published, self.gazetteer = text, published, gazetteer
+        self.us_time = us_time
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
         self.undated: list[Span] = []
@@ -204,7 +231,7 @@ class _Finder:
     def sentence(self, sentence: Span) -> None:
         words = sentence.text
         trigger = _TRIGGER.search(words)
-        if not trigger or not _MISSILE.search(words):
+        if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
         every = [
@@ -212,7 +239,14 @@ class _Finder:
             for m in dates.find_dates(words, self.published, sentence.start)
             if not _SAID_ON.search(words[: m.start - sentence.start])
             and not (m.how.startswith(('"today', '"yesterday')) and _quoted(words, m, sentence))
+            and not (
+                m.start < sentence.start + trigger.start()
+                and _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
+            )
         ]
+        if self.us_time and not dates.find_times(words):
+            # "today" in Washington with no clock time: the Korean day may be the next one.
+            every = [m for m in every if not m.how.startswith(('"today', '"yesterday'))]
         # Only launches dated to the day: a month or a period ("last week") is too vague to
         # place a launch, and a sentence about last week is not about the launch in hand.
         mentions = [m for m in every if m.precision == "day"]
@@ -366,8 +400,10 @@ def _span(match: re.Match, offset: int) -> tuple[int, int]:
     return offset + match.start(), offset + match.end()
 
 
-def find_launches(text: str, published: dt.date, gazetteer: Gazetteer) -> list[Launch]:
-    finder = _Finder(text, published, gazetteer)
+def find_launches(
+    text: str, published: dt.date, gazetteer: Gazetteer, publisher: str | None = None
+) -> list[Launch]:
+    finder = _Finder(text, published, gazetteer, us_dated(text, publisher))
     for sentence in all_sentences(text):
         finder.sentence(sentence)
     return sorted(finder.launches.values(), key=lambda launch: (launch.date, launch.state))

@@ -381,7 +381,7 @@ def run(article: Article, curated_dir: Path) -> dict[str, Any]:
     source = source_record(article)
     source_id = source["source_id"]
     taken: set[str] = {source_id}
-    launches = find_launches(text, article.published, gazetteer)
+    launches = find_launches(text, article.published, gazetteer, article.publisher)
     launch_rows, site_rows, claim_rows = launch_records(text, launches, source_id, existing, taken)
     # Statements are about the latest launch the article reports, if any.
     latest = max(launch_rows, key=lambda r: r["date_local"], default=None)

@@ -178,7 +178,7 @@ _SAID_COLON = re.compile(rf"^(?P<np>[^“”\":]{{3,120}}?)\s+{VERBS}\b[^“”\
 
 def _all_quote(paragraph: Span) -> bool:
     words = paragraph.text.strip()
-    return words[:1] in "“\"" and words[-1:] in "”\"" and len(words) > 2
+    return words[:1] in '“"' and words[-1:] in '”"' and len(words) > 2
 
 
 def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> Speaker | None:
@@ -289,7 +289,7 @@ def _attribute(
     while close < last.end and text[close] in ",.!? ”\"’'":
         close += 1
     after = text[close : last.end]
-    before = text[first.start : quote.start].rstrip('“"‘\' ')
+    before = text[first.start : quote.start].rstrip("“\"‘' ")
     for pattern in (_PRONOUN, _SAID_X, _X_SAID):
         match = pattern.match(after)
         if match and is_speaker_phrase(match["np"]):
@@ -389,7 +389,7 @@ def find_statements(text: str) -> list[Statement]:
             bodies.append(issuer)
         speaker = _attribute(text, quote, sentence, last, people, bodies)
         paragraph = _paragraph_index(paras, quote.start)
-        opens_paragraph = not text[paras[paragraph].start : quote.start].strip('“"‘\' ')
+        opens_paragraph = not text[paras[paragraph].start : quote.start].strip("“\"‘' ")
         if pending and not (opens_paragraph and paragraph == pending_paragraph + 1):
             pending = []  # the open quote did not go on: nobody to give it to
         if speaker is None and carry and opens_paragraph and paragraph == carry[1] + 1:
@@ -401,7 +401,7 @@ def find_statements(text: str) -> list[Statement]:
         if speaker is None and found and found[-1].quote is not None:
             previous = found[-1]
             same_paragraph = "\n" not in text[previous.quote.end : quote.start]
-            opens_sentence = not text[sentence.start : quote.start].strip('“"‘\' ')
+            opens_sentence = not text[sentence.start : quote.start].strip("“\"‘' ")
             # A further quoted sentence right after an attributed one is the same speaker's.
             speaker = previous.speaker if same_paragraph and opens_sentence else None
         open_at_end = _open_at_paragraph_end(text, quote, paras[paragraph])
@@ -450,7 +450,7 @@ def _paragraph_index(paras: list[Span], position: int) -> int:
 def _open_at_paragraph_end(text: str, quote: Span, paragraph: Span) -> bool:
     """No closing mark after the words before the paragraph ends."""
     rest = text[quote.end : paragraph.end]
-    return not rest.strip(" ,.;:!?") and not any(mark in rest for mark in '”"’\'')
+    return not rest.strip(" ,.;:!?") and not any(mark in rest for mark in "”\"’'")
 
 
 def _statement(quote: Span, speaker: Speaker, sentence: Span) -> Statement:
