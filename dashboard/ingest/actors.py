@@ -235,7 +235,8 @@ TITLES = re.compile(
     r"then)\s+)*"
     r"(?:(?:Foreign|Defense|Defence|Prime|Unification|Deputy|Vice)\s+)?"
     r"(?:President|Minister|Secretary of State|Secretary|Ambassador|Envoy|Leader|leader|"
-    r"Spokesman|Spokeswoman|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|Chairman|Professor|Dr\.)\s+",
+    r"Spokesman|Spokeswoman|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|Chairman|Professor|"
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+",
 )
 
 

@@ -21,7 +21,9 @@ VERBS = (
     r"saying|threatened|expressed|assessed|described|called|considers|believes|asked|announced|"
     r"acknowledged|cautioned|replied|responded|commented|observed|predicted|suggested|claimed|"
     r"reiterated|vowed|pledged|concluded|remarked|affirmed|maintained|underscored|underlined|"
-    r"pointed out|complained|admitted|conceded|recalled|boasted|testified)"
+    r"pointed out|complained|admitted|conceded|recalled|boasted|testified|calls|identified|"
+    r"denounced|denouncing|condemned|condemning|criticized|criticised|ordered|demanded|slammed|"
+    r"labeled|labelled|dubbed|branded|hailed|praised|accused|decried)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 # A middle initial stays part of the name: "Susan E. Rice".
@@ -139,6 +141,10 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
             blocked.append((match.start("app"), match.end("app")))
     people.blocked = blocked
     for match in NAME.finditer(text):
+        title = actors.TITLES.match(match[0])
+        if title:
+            # "Foreign Secretary Boris Johnson": the name starts after the title.
+            match = NAME.match(text, match.start() + title.end()) or match
         if any(s <= match.start() < e for s, e in blocked):
             continue
         name = actors.strip_title(match[0])
@@ -170,7 +176,15 @@ def _looks_personal(text: str, match: re.Match) -> bool:
         re.match(rf",\s+(?:a|an|the|who)\b|\s+{VERBS}\b|,\s+[a-z]", after)
         or re.search(rf"\b{VERBS}\s*$", before)
         or actors.TITLES.match(text[max(0, match.start() - 30) : match.end()])
+        or _TITLE_BEFORE.search(before)
     )
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Spokes(?:man|woman|person)|Senator|"
+    r"Sen\.|Rep\.|General|Gen\.|Admiral|Adm\.|Chairman|Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Col\.|Lt\.|Capt\.|Maj\.)\s+$"
+)
 
 
 def describe(
@@ -179,6 +193,30 @@ def describe(
     np = np.strip().rstrip(",")
     np = re.sub(r"\s+(?:also|later|then|again|previously|\w+ly)$", "", np)
     np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
+    # "President Trump in his remarks", "Kim on Twitter": where it was said, not who.
+    np = re.sub(r"\s+(?:in|on|at|during)\s+(?:his|her|their|a|an|the)\b.*$", "", np)
+    np = re.sub(r"\s+on\s+(?:Twitter|X|Facebook|television|TV)$", "", np)
+    # "Twenty-seven-year-old Kim Hye Ok", "the 38-year-old Lee".
+    np = re.sub(r"^(?:(?:the|a|an)\s+)?[\w-]+-year-old\s+(?=[A-Z])", "", np)
+    # "a press release quoted Moon as", "a statement by the presidential office".
+    np = re.sub(r"^.*\bquot(?:ed|ing)\s+(?=\S)(.+?)\s+as$", r"\1", np)
+    np = re.sub(
+        r"^(?:an?\s+|the\s+)?(?:press\s+release|statement|release|report)\s+(?:by|from|of)\s+",
+        "",
+        np,
+    )
+    np = re.sub(r"\s+(?:issued|released|put out)\s+an?\s+statement$", "", np)
+    np = re.sub(
+        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\w+ly)?$",
+        "",
+        np,
+    )
+    # British copy writes honorifics without a full stop: "Mr Johnson".
+    np = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?=[A-Z])", "", np)
+    named = _NAMED.search(np)
+    if named:
+        # "a Pyongyang man named Ri Song Gil", "a state agency called the Peace Committee".
+        return describe(named["name"], app or np[: named.start()].strip(), span, people, last_body)
     # "said Hua." ends a sentence: the full stop is not part of the name (but "U.S." keeps it).
     np = re.sub(r"(?<=[a-z]{2})[.]$", "", np)
     bare = strip_article(np)
@@ -240,6 +278,11 @@ def describe(
     )
 
 
+_CAPITALISED = r"[A-Z][\w.’'\-]*"
+_NAMED = re.compile(
+    rf"\s(?:named|called|known as)\s+"
+    rf"(?P<name>(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,6}})$"
+)
 _NORTH_EPITHET = re.compile(
     r"the\s+(?:north|(?:(?:communist|reclusive|isolated|secretive|impoverished|nuclear-armed|"
     r"hermit|north korean)\s+)+(?:country|state|nation|regime|kingdom|government))",

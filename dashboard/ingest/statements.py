@@ -36,17 +36,22 @@ _SAID_X = re.compile(
     rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
+_TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
+_TITLE_ABBREVIATIONS += ("Sen", "Rep", "Gov", "Amb", "Cmdr", "Brig")
+# The full stop of "Col." or "Sen." does not end a speaker's name.
+_ABBREVIATED = "(?:" + "|".join(rf"(?<=\b{a})" for a in _TITLE_ABBREVIATIONS) + r")\."
 _X_SAID = re.compile(
-    rf"^[,.]?\s*(?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){{1,80}}?)(?:,\s*(?P<app>[^“”\"]{{3,200}}?),)?\s+"
+    rf"^[,.]?\s*(?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])|{_ABBREVIATED}){{1,80}}?)(?:,\s*(?P<app>[^“”\"]{{3,200}}?),)?\s+"
     rf"(?:also\s+|later\s+|then\s+)?{VERBS}\b"
 )
 # Attribution closing a sentence that has a quote inside it.
 _TAIL_X_SAID = re.compile(
-    rf",\s+(?P<np>he|she|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,4}})\s+{VERBS}"
+    rf",[”\"’']?\s+(?P<np>he|she|it|(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,4}}|"
+    rf"the\s+[a-z]+(?:\s+[a-z]+)?)\s+{VERBS}"
     r"[^,“”\"]*[.]?$"
 )
 _TAIL_SAID_X = re.compile(
-    rf",\s+{VERBS}\s+(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})"
+    rf",[”\"’']?\s+{VERBS}\s+(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})"
     r"(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
 )
 # An attribution inside a quote that is never closed: `“… next steps, Meiners added. “We …`
@@ -55,7 +60,8 @@ _INNER_ATTRIBUTION = re.compile(
 )
 # A full stop inside a name ("U.S.") does not end it; one before a space does.
 _ACCORDING = re.compile(
-    r"(?:according to|in the words of) (?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){2,80})", re.IGNORECASE
+    r"(?:according to|in the words of|citing) (?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])){2,80})",
+    re.IGNORECASE,
 )
 _PARAPHRASE = re.compile(
     r"(?P<np>(?:[A-Z][\w’'.\-]*\s+){1,5}?)(?P<verb>warned|threatened|vowed|urged|pledged|"
@@ -146,7 +152,8 @@ def _sentence_of(spans: list[Span], position: int) -> Span:
 _LEADING = re.compile(
     r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also|"
     r"Instead|Ahead|During|Following|Speaking|Asked|Amid|Despite|Addressing|Responding|"
-    r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday)\b"
+    r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday|Soon|"
+    r"Moments|Just|Not long|Citing)\b"
     r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
 # "SEOUL, South Korea (AP) — ", "WASHINGTON — ": the place a report was filed, not a speaker.
@@ -216,8 +223,28 @@ def _described_group(phrase: str) -> bool:
     return len(phrase.split()) <= 8 and bool(re.search(r"\b[A-Z][a-z]", phrase))
 
 
+# A broadcast's caption: [Hong Min/Senior Researcher, KINU: "…"]
+_CAPTION = re.compile(r"\[(?P<np>[^/\[\]:“”\"]{3,60})(?:/(?P<app>[^:\[\]“”\"]*))?:\s*$")
+_VERB_NEXT = re.compile(rf"^\s*(?:\w+ly\s+)?{VERBS}\b")
+
+
+def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
+    """The subject that is all of `before` once datelines and opening clauses are cut."""
+    offset = 0
+    for pattern in (_DATELINE, _LEADING):
+        cut = pattern.match(before[offset:])
+        offset += cut.end() if cut else 0
+    phrase = before[offset:].rstrip(" ,")
+    phrase = re.sub(
+        r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", phrase
+    )
+    phrase = re.sub(r"\s*\([^)]*\)$", "", phrase)  # "(NSC)"
+    return (phrase, None, offset) if _subject_phrase(phrase) else None
+
+
+_NAMING = re.compile(r"(?:called|named)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+[a-z]")
 _QUOTED_AS = re.compile(
-    r"\bquot(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
+    r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
 
 
@@ -242,14 +269,23 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     if quoted:
         # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
         return quoted["np"], None, quoted.start("np")
-    verb = re.search(rf"\b{VERBS}\b", before)
+    offset = 0
+    # Opening clauses go first: "Soon after the government announced ..., a man said".
+    for pattern in (_DATELINE, _LEADING):
+        cut = pattern.match(before[offset:])
+        offset += cut.end() if cut else 0
+    # "a state agency called the Peace Committee warned": "called" names, the verb follows.
+    verb = next(
+        (
+            m
+            for m in re.finditer(rf"\b{VERBS}\b", before[offset:])
+            if not _NAMING.match(before[offset + m.start() :])
+        ),
+        None,
+    )
     if verb is None:
         return None
-    head = before[: verb.start()]
-    offset = 0
-    for pattern in (_DATELINE, _LEADING):
-        cut = pattern.match(head[offset:])
-        offset += cut.end() if cut else 0
+    head = before[: offset + verb.start()]
     phrase = head[offset:].rstrip()
     clause = _CLAUSE_SUBJECT.match(head)
     if clause and re.search(r",\s*(?:it|he|she|they)$", phrase):
@@ -296,7 +332,18 @@ def _attribute(
             span = (close + match.start("np"), close + match.end("np"))
             app = match.groupdict().get("app")
             return describe(match["np"], app, span, people, bodies)
+    caption = _CAPTION.search(before)
+    if caption:
+        np = caption["np"].strip()
+        start = first.start + caption.start("np")
+        return describe(np, caption["app"], (start, start + len(np)), people, bodies)
     subject = _subject_before(before)
+    if subject is None and (_VERB_NEXT.match(after) or _VERB_NEXT.match(quote.text)):
+        # "The council “strongly condemned” the launch", "The NSC “strongly” denounced it":
+        # the quote sits between the subject and (or inside) its verb; an attribution that
+        # closes the sentence ("…, the office said") still names the source first.
+        tail = _TAIL_X_SAID.search(after) or _TAIL_SAID_X.search(after)
+        subject = None if tail else _bare_subject(before)
     if subject and subject[0].lower() == "it":
         # "It called the launch “a serious provocation”": the body that spoke just before.
         body = _body_before(text, first.start, people)
@@ -310,14 +357,22 @@ def _attribute(
             return found
     # A quote inside a sentence that ends "…, he said." or "…, said X, role."
     tail = _TAIL_X_SAID.search(after) or _TAIL_SAID_X.search(after)
+    if tail and tail["np"] == "it":
+        return _body_before(text, first.start, people)
     if tail and is_speaker_phrase(tail["np"]):
         span = (close + tail.start("np"), close + tail.end("np"))
         return describe(tail["np"], tail.groupdict().get("app"), span, people, bodies)
     according = _ACCORDING.search(before) or _ACCORDING.search(after)
     if according:
         where = text.find(according["np"], first.start)
+        # "Citing the chief cabinet secretary, Yoshihide Suga, the agency reports ...".
+        named = re.match(rf",\s*(?P<name>{NAME.pattern}),", text[where + len(according["np"]) :])
         return describe(
-            according["np"], None, (where, where + len(according["np"])), people, bodies
+            according["np"],
+            named["name"] if named else None,
+            (where, where + len(according["np"])),
+            people,
+            bodies,
         )
     return None
 
