@@ -211,7 +211,27 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             mentions.append(
                 DateMention(start + offset, end + offset, day, "day", "the day before a date")
             )
-    return sorted(mentions, key=lambda m: m.start)
+    # "today (May 8)": the date the writer spelled out wins over the word it explains.
+    explained = {
+        id(m)
+        for m in mentions
+        for e in mentions
+        if m.how.startswith('"')
+        and e.how == "explicit date"
+        and re.fullmatch(r"\s*\(\s*", text[m.end - offset : e.start - offset])
+    }
+    # "1:47 a.m. (5:47 p.m. Thursday GMT)": the weekday of another zone's clock is not the day.
+    in_other_zone = {
+        id(m)
+        for m in mentions
+        for bracket in re.finditer(r"\([^()]*\)", text)
+        if bracket.start() <= m.start - offset < bracket.end()
+        and _ZONE_AFTER.search(bracket[0])
+        and not re.search(r"KST|Korea|Seoul|Pyongyang", bracket[0])
+    }
+    return sorted(
+        (m for m in mentions if id(m) not in explained | in_other_zone), key=lambda m: m.start
+    )
 
 
 def _zone_after(text: str, end: int) -> tuple[str | None, int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from dashboard.ingest import dates
 from dashboard.ingest.gazetteer import Gazetteer
+from dashboard.ingest.speakers import VERBS
 from dashboard.ingest.text import Span, all_sentences
 
 _NUMBER_WORDS = (
@@ -60,7 +61,7 @@ _COUNT_WORD = "|".join(NUMBERS) + r"|\d{1,2}|an?|single"
 _COUNT = re.compile(
     r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
     rf"(?P<barrage>{_COUNT_WORD})"
-    rf"|(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or|for|with|by|in)\b)"
+    rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or|for|with|by|in)\b)"
     r"[\w-]+\s+){0,4}?"
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
@@ -80,8 +81,9 @@ _FOLLOW_UP = re.compile(
 )
 # "Friday’s launch", "Sunday's test": a day tied to the launch noun itself.
 _DATED_LAUNCH = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:launch|test|firing)\b"
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:[’']s)?)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)\b"
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
 _NOT_THE_LAUNCH_DAY = re.compile(
@@ -241,9 +243,22 @@ class _Finder:
             and not (m.how.startswith(('"today', '"yesterday')) and _quoted(words, m, sentence))
             and not (
                 m.start < sentence.start + trigger.start()
-                and _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
+                and (
+                    _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
+                    # "Japan on Nov. 22 criticized the launch": the day of another verb.
+                    or m.precision == "day"
+                    and re.search(rf"\b{VERBS}\b", words[m.end - sentence.start : trigger.start()])
+                )
             )
         ]
+        if not every and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", words[: trigger.start()]):
+            # Breaking news, "North Korea has fired two missiles, the military said Thursday":
+            # the day it was said is the day of the launch.
+            every = [
+                m
+                for m in dates.find_dates(words, self.published, sentence.start)
+                if m.start > sentence.start + trigger.start()
+            ]
         if self.us_time and not dates.find_times(words):
             # "today" in Washington with no clock time: the Korean day may be the next one.
             every = [m for m in every if not m.how.startswith(('"today', '"yesterday'))]
@@ -282,7 +297,9 @@ class _Finder:
         first = self.current is None
         self.current = launch
         self.fill(launch, words, sentence.start)
-        if first:
+        # The undated lede is the news: it describes a launch of the last few days, not an
+        # earlier one the article dates in passing ("its last launch, on April 13").
+        if first and abs((self.published - launch.date).days) <= 3:
             for earlier in self.undated:
                 self.fill(launch, earlier.text, earlier.start)
         self.passing(words, sentence.start, launch)
