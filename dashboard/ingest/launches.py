@@ -69,7 +69,7 @@ _COUNT = re.compile(
 # "state media said Thursday": the day of the statement, not of the launch.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
-    r"(?:flew|flying|flown|travel\w*|range|distance|covered|reach\w*)\b[^.]{0,30}$", re.IGNORECASE
+    r"(?:flew|flying|flown|travel\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$", re.IGNORECASE
 )
 # "fell ... about 1,180 kilometers from its launch pad": the cue follows the figure.
 _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.IGNORECASE)
@@ -107,7 +107,10 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _APOGEE_CUE = re.compile(
-    r"(?:altitude|apogee|height)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE
+    r"(?:altitude|apogee|height)\s+(?:of\s+)?"
+    r"(?:(?:about|around|some|roughly|approximately|nearly|up to|more than|over|at least|"
+    r"an estimated)\s+)?$",
+    re.IGNORECASE,
 )
 _SINCE_DAYS = re.compile(
     r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
@@ -204,7 +207,13 @@ def _state(before: str) -> str:
         before,
         re.IGNORECASE,
     )
-    if south and not re.search(r"north|pyongyang|dprk", south["rest"], re.IGNORECASE):
+    # "a South Korean military had described the launch": the South speaks of a launch.
+    if (
+        south
+        and not re.search(r"north|pyongyang|dprk", south["rest"], re.IGNORECASE)
+        and not re.search(rf"\b{VERBS}\b", south["rest"])
+        and not re.search(r"\b(?:the|a|an|its|this|that)\s+$", south["rest"])
+    ):
         return "KOR"
     return "PRK"
 
