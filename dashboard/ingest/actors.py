@@ -166,7 +166,7 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
         Actor("Pentagon", "military", "USA", "US Department of Defense", "US defence ministry"),
     ),
     (
-        r"security council",
+        r"(?<!national )security council",
         Actor("UN Security Council", "international_org", None, "United Nations", "UN body"),
     ),
     (
@@ -236,7 +236,8 @@ TITLES = re.compile(
     r"(?:(?:Foreign|Defense|Defence|Prime|Unification|Deputy|Vice)\s+)?"
     r"(?:President|Minister|Secretary of State|Secretary|Ambassador|Envoy|Leader|leader|"
     r"Spokesman|Spokeswoman|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|Chairman|Professor|"
-    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+",
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Commander|Colonel|Col\.|Lieutenant|Lt\.|Captain|Capt\.|Major|"
+    r"Maj\.)\s+",
 )
 
 

@@ -211,8 +211,9 @@ def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> S
         np = subject[0]
         start = paras[index].start + paras[index].text.index(np)
         return describe(np, subject[1], (start, start + len(np)), people, [])
-    # "Commander, U.S. Forces Japan, Lt. Gen. Jane Doe": the person is the last part.
-    np = label["np"].split(",")[-1].strip()
+    # "Commander, U.S. Forces Japan, Lt. Gen. Jane Doe": the person is the last part;
+    # "A statement by the ministry said:" ends with its verb.
+    np = re.sub(rf"\s+{VERBS}$", "", label["np"].split(",")[-1].strip())
     start = paras[index].start + paras[index].text.index(np)
     return describe(np, None, (start, start + len(np)), people, [])
 
