@@ -92,3 +92,11 @@ def test_today_is_the_spelled_out_date_and_washington_today_leaves_the_day_open(
     found = find_launches(text, THURSDAY, small_gazetteer(), "Yonhap News Agency")
     assert [launch.date for launch in found] == [THURSDAY]
     assert find_launches(text, THURSDAY, small_gazetteer(), "US Department of State") == []
+
+
+def test_earlier_in_the_day_is_the_day_it_was_said():
+    # "said on Wednesday" alone dates the statement; "earlier in the day" puts the launch on it.
+    found = _launches("earlier_in_the_day.txt")
+    assert list(found) == [dt.date(2026, 3, 4)]
+    assert found[dt.date(2026, 3, 4)]["missile_class"] == "IRBM"  # "IRBM or longer"
+    assert found[dt.date(2026, 3, 4)]["site"].site_id == "sunan"

@@ -41,7 +41,8 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
     (r"submarine[- ]launched|from a submarine|underwater|\bSLBMs?\b", "SLBM"),
     (r"cruise missiles?", "cruise"),
     (r"hypersonic", "hypersonic"),
-    (r"intermediate[- ]range|\bIRBMs?\b", "IRBM"),
+    # "intermediate-range or longer", Seoul's wording for at least an IRBM.
+    (r"intermediate[- ](?:range\s+)?(?:or\s+longer[- ]range)?|\bIRBMs?\b", "IRBM"),
     (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
     # "short-range projectiles" names no class: only missiles do.
     (r"short[- ]range (?:ballistic )?missiles?|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
@@ -101,6 +102,7 @@ _US_DATELINE = re.compile(
     r"^(?:WASHINGTON|NEW YORK|UNITED NATIONS|HONOLULU|CAMP H\. ?M\. SMITH|ARLINGTON)\b",
     re.MULTILINE,
 )
+_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|on) the day\b|\b(?:earlier|later) that day\b")
 _ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
@@ -244,6 +246,16 @@ class _Finder:
         trigger = _TRIGGER.search(words)
         if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
+            return
+        said_on = [
+            m
+            for m in dates.find_dates(words, self.published, sentence.start)
+            if _SAID_ON.search(words[: m.start - sentence.start])
+        ]
+        if said_on and _SAME_DAY.search(words):
+            # "said on Thursday that the North fired ... earlier in the day".
+            self.current = launch = self.launch(_state(words[: trigger.start()]), said_on[0])
+            self.fill(launch, words, sentence.start)
             return
         every = [
             m
