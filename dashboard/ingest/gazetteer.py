@@ -36,9 +36,6 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # Well-known other names of gazetteer sites that the curated aliases lack, kept here as data
 # (site_id -> names) so the curated table stays as its sources give it. Tongchang-ri is the
 # village that Sohae stands by, and reports name the station after it.
-EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "sohae": ("Tongchang-ri", "Tongchang-dong", "Tongchang"),
-}
 # The launch point named as such: "launched from X", "the launch point was near X",
 # "in the vicinity of X". X may be a place the gazetteer does not hold.
 _LAUNCH_POINT = re.compile(
@@ -131,12 +128,6 @@ class Gazetteer:
             )
             for r in records["launch_sites"]
             if r.data.get("site_id") and r.data.get("name")
-        ]
-        sites = [
-            Site(
-                s.site_id, s.name, s.aliases + EXTRA_ALIASES.get(s.site_id, ()), s.province, s.state
-            )
-            for s in sites
         ]
         return cls(sites)
 
