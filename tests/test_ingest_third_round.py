@@ -100,3 +100,14 @@ def test_earlier_in_the_day_is_the_day_it_was_said():
     assert list(found) == [dt.date(2026, 3, 4)]
     assert found[dt.date(2026, 3, 4)]["missile_class"] == "IRBM"  # "IRBM or longer"
     assert found[dt.date(2026, 3, 4)]["site"].site_id == "sunan"
+
+
+def test_the_agency_is_the_body_introduced_as_one():
+    text = (
+        "Harborland notified the Maritime Safety Union, a regional agency that assigns sea lanes, of"
+        " the launch.\n\nHarborland failed to give some “required details” for the launch,"
+        " according to the agency.\n"
+    )
+    document = pipeline.run(pipeline.Article(text, THURSDAY), CURATED_DIR)
+    speakers = {r["quote"]: r["speaker"] for r in document["statements"] if r["quote"]}
+    assert speakers == {"required details": "Maritime Safety Union"}

@@ -265,6 +265,11 @@ def describe(
         for earlier in reversed(last_body):
             if noun in earlier.name.lower():
                 return earlier
+    if np.lower().startswith("the ") and len(bare.split()) == 1 and body is None:
+        # "according to the agency": the body the article introduced as an agency.
+        named = _antecedent(bare.lower(), people.text[: span[0]])
+        if named is not None:
+            return describe(named, None, span, people, last_body)
     kind = body.speaker_type if body else actors.speaker_type_for(bare)
     state = actors.state_in(bare) or (body.state if body else None)
     return Speaker(
@@ -288,6 +293,20 @@ _NORTH_EPITHET = re.compile(
     r"hermit|north korean)\s+)+(?:country|state|nation|regime|kingdom|government))",
     re.IGNORECASE,
 )
+def _antecedent(noun: str, before: str) -> str | None:
+    """The last organisation named before as a `noun`: "the International Telecommunication
+    Union, a U.N. agency that ..." or "the Korean Central News Agency" for "the agency"."""
+    org = r"(?P<org>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'-]*)+)"
+    found = [
+        m["org"]
+        for m in re.finditer(
+            rf"{org}(?:,\s+an?\s+(?:[\w.-]+\s+){{0,3}}{noun}\b|(?<=\s{noun.title()}))",
+            before,
+        )
+    ]
+    return strip_article(found[-1]) if found else None
+
+
 _DOCUMENT = re.compile(
     r"(?:news\s+|press\s+)?(?:release|statement|report|communiqu[eé]|announcement|readout|"
     r"transcript|document)",
