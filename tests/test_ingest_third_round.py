@@ -99,6 +99,7 @@ def test_earlier_in_the_day_is_the_day_it_was_said():
     found = _launches("earlier_in_the_day.txt")
     assert list(found) == [dt.date(2026, 3, 4)]
     assert found[dt.date(2026, 3, 4)]["missile_class"] == "IRBM"  # "IRBM or longer"
+    assert found[dt.date(2026, 3, 4)]["count"] == 1  # "an ... or longer ballistic missile"
     assert found[dt.date(2026, 3, 4)]["site"].site_id == "sunan"
 
 

@@ -62,7 +62,7 @@ _COUNT_WORD = "|".join(NUMBERS) + r"|\d{1,2}|an?|single"
 _COUNT = re.compile(
     r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
     rf"(?P<barrage>{_COUNT_WORD})"
-    rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or|for|with|by|in)\b)"
+    rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or(?!\s+longer)|for|with|by|in)\b)"
     r"[\w-]+\s+){0,4}?"
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
