@@ -112,3 +112,15 @@ def test_the_agency_is_the_body_introduced_as_one():
     document = pipeline.run(pipeline.Article(text, THURSDAY), CURATED_DIR)
     speakers = {r["quote"]: r["speaker"] for r in document["statements"] if r["quote"]}
     assert speakers == {"required details": "Maritime Safety Union"}
+
+
+def test_a_press_release_names_who_issued_the_following_statement():
+    text = fixture_text("press_release.txt")
+    document = pipeline.run(pipeline.Article(text, THURSDAY), CURATED_DIR)
+    speakers = {r["quote"].rstrip("."): r["speaker"] for r in document["statements"] if r["quote"]}
+    assert speakers == {
+        "This launch is a threat to our allies": "Jane Roe",
+        "We must respond with our partners": "Jane Roe",
+        # A party and state in brackets do not hide the name after "said".
+        "The launch shows the need for vigilance": "John Doe",
+    }

@@ -211,6 +211,9 @@ def describe(
         "",
         np,
     )
+    # "Senator Jane Roe (D-Harbor)": party and state are not part of the name.
+    np = re.sub(r"\s*\([^()]*\)$", "", np)
+    np = re.sub(r"\s*\([A-Z]-[\w. ]+\)", "", np)
     # British copy writes honorifics without a full stop: "Mr Johnson".
     np = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?=[A-Z])", "", np)
     named = _NAMED.search(np)
@@ -293,6 +296,8 @@ _NORTH_EPITHET = re.compile(
     r"hermit|north korean)\s+)+(?:country|state|nation|regime|kingdom|government))",
     re.IGNORECASE,
 )
+
+
 def _antecedent(noun: str, before: str) -> str | None:
     """The last organisation named before as a `noun`: "the International Telecommunication
     Union, a U.N. agency that ..." or "the Korean Central News Agency" for "the agency"."""

@@ -33,7 +33,8 @@ _OPEN, _CLOSE = '“"', '”"'
 _PRONOUN = re.compile(rf"^[,.]?\s*(?P<np>he|she)\s+{VERBS}\b", re.IGNORECASE)
 # `said Kazuto Suzuki, senior research fellow at ...`
 _SAID_X = re.compile(
-    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
+    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
+    r"(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
@@ -183,6 +184,13 @@ _LABEL = re.compile(
 _SAID_COLON = re.compile(rf"^(?P<np>[^“”\":]{{3,120}}?)\s+{VERBS}\b[^“”\":]{{0,80}}:\s*$")
 
 
+_FOLLOWING = re.compile(
+    r"(?:^|[.!?]\s+)(?P<np>[^.!?“”\"]{3,200}?)\s+(?:today\s+|also\s+)?(?:issued|released|made|gave|"
+    r"delivered|put out)\s+the\s+following\s+(?:statement|remarks|comments)\b[^“”\"]*$",
+    re.IGNORECASE,
+)
+
+
 def _all_quote(paragraph: Span) -> bool:
     words = paragraph.text.strip()
     return words[:1] in '“"' and words[-1:] in '”"' and len(words) > 2
@@ -201,6 +209,14 @@ def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> S
         return None
     words = paras[index].text.strip()
     label = _LABEL.match(words)
+    following = _FOLLOWING.search(words)
+    if label is None and following is not None:
+        # "Senator Jane Roe (D-Harbor) issued the following statement:" in a press release.
+        # "U.S. Senator Jane Roe (D-Harbor), ranking member of ..., today issued": the name is
+        # before the first comma, the rest describes her.
+        np, _, app = following["np"].partition(", ")
+        start = paras[index].start + paras[index].text.index(np)
+        return describe(np, app.strip(" ,") or None, (start, start + len(np)), people, [])
     if label is None:
         said = _SAID_COLON.match(words)
         if said is None:
