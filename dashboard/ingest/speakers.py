@@ -214,6 +214,9 @@ def describe(
     # "Senator Jane Roe (D-Harbor)": party and state are not part of the name.
     np = re.sub(r"\s*\([^()]*\)$", "", np)
     np = re.sub(r"\s*\([A-Z]-[\w. ]+\)", "", np)
+    # "Its state broadcaster": the possessive names no one the gold or a reader could use.
+    np = re.sub(r"^(?:Its|its|Their|their)\s+", "", np)
+    np = re.sub(r"(?<=[A-Z]{2})\.$", "", np)  # "said MFA."
     # British copy writes honorifics without a full stop: "Mr Johnson".
     np = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?=[A-Z])", "", np)
     named = _NAMED.search(np)
@@ -225,6 +228,10 @@ def describe(
     bare = strip_article(np)
     if not bare or bare.lower() in ("it", "they", "this", "that"):
         return None
+    expanded = _acronym(bare, people.text)
+    if expanded:
+        # "MFA" after "Singapore's Ministry of Foreign Affairs (MFA)".
+        bare = np = expanded
     if _NORTH_EPITHET.fullmatch(np.strip()):
         # Reporters' names for the country: "the communist country", "the reclusive state".
         return Speaker("North Korea", None, None, "PRK", "government", span, False)
@@ -287,13 +294,25 @@ def describe(
 
 
 _CAPITALISED = r"[A-Z][\w.’'\-]*"
+
+
+def _acronym(word: str, text: str) -> str | None:
+    """The full name an article gives an acronym in brackets, "Foreign Ministry (FM)"."""
+    if not re.fullmatch(r"[A-Z]{2,6}", word):
+        return None
+    found = re.findall(
+        rf"((?:[A-Z][\w’'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){{1,8}})\({word}\)", text
+    )
+    return found[-1].strip() if found else None
+
+
 _NAMED = re.compile(
     rf"\s(?:named|called|known as)\s+"
     rf"(?P<name>(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,6}})$"
 )
 _NORTH_EPITHET = re.compile(
     r"the\s+(?:north|(?:(?:communist|reclusive|isolated|secretive|impoverished|nuclear-armed|"
-    r"hermit|north korean)\s+)+(?:country|state|nation|regime|kingdom|government))",
+    r"hermit|north korean|pariah|rogue)\s+)+(?:country|state|nation|regime|kingdom|government))",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,7 @@ _PRONOUN = re.compile(rf"^[,.]?\s*(?P<np>he|she)\s+{VERBS}\b", re.IGNORECASE)
 # `said Kazuto Suzuki, senior research fellow at ...`
 _SAID_X = re.compile(
     rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
-    r"(?:,\s*(?P<app>[^“”\"]+?))?[.]?$"
+    r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s*(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
@@ -260,6 +260,10 @@ def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
 
 
 _NAMING = re.compile(r"(?:called|named)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+[a-z]")
+_INNER_SAID = re.compile(
+    rf"\b(?:that|which)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
+    r"[^“”\",;]{0,25}$"
+)
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
@@ -282,6 +286,11 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     The speaker is whoever does the saying ("Pentagon press secretary John Kirby told
     reporters that officials “…”"), not the name nearest the quote.
     """
+    inner = _INNER_SAID.search(before)
+    if inner and is_speaker_phrase(inner["np"]) and inner["np"].lower() not in ("it", "they"):
+        # "condemned the test that the pariah state said was a “gift”": the words are the
+        # speaker's in the clause that holds them, not the main clause's subject.
+        return inner["np"], None, inner.start("np")
     quoted = _QUOTED_AS.search(before)
     if quoted:
         # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
@@ -474,8 +483,15 @@ def find_statements(text: str) -> list[Statement]:
             previous = found[-1]
             same_paragraph = "\n" not in text[previous.quote.end : quote.start]
             opens_sentence = not text[sentence.start : quote.start].strip("“\"‘' ")
-            # A further quoted sentence right after an attributed one is the same speaker's.
-            speaker = previous.speaker if same_paragraph and opens_sentence else None
+            # A further quoted sentence right after an attributed one is the same speaker's; so
+            # is a paragraph that is all quote right after a paragraph that quoted someone.
+            previous_paragraph = _paragraph_index(paras, previous.quote.start)
+            goes_on = (
+                paragraph == previous_paragraph + 1
+                and _all_quote(paras[paragraph])
+                and previous.quote.start >= paras[previous_paragraph].start
+            )
+            speaker = previous.speaker if (same_paragraph and opens_sentence) or goes_on else None
         open_at_end = _open_at_paragraph_end(text, quote, paras[paragraph])
         if speaker is None and open_at_end:
             pending.append((quote, sentence))
