@@ -110,12 +110,23 @@ def _norm_quote(text: str) -> str:
 
 
 def _speaker_words(name: str) -> list[str]:
-    name = re.sub(r"[’']s\b", "", str(name).casefold()).replace("u.s.", "us")
+    name = actors.strip_title(str(name).strip())
+    name = re.sub(r"[’']s\b", "", name.casefold()).replace("u.s.", "us")
     words = re.findall(r"[a-z0-9]+", name)
-    return [w for w in words if w not in ("a", "an", "the")]
+    # "officials" and "official" name the same group; titles are not names.
+    words = [
+        w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    ]
+    return [w for w in words if w not in ("a", "an", "the", *_TITLE_WORDS)]
+
+
+# Titles a gold annotation keeps ("President Trump") and the assistant may drop ("Donald Trump").
+_TITLE_WORDS = ("president", "vice", "secretary", "minister", "senator", "sen", "rep", "mr", "ms")
 
 
 def same_speaker(predicted: str, gold: str) -> bool:
+    """The same speaker: equal names, one part of the other once titles are set aside
+    ("President Trump", "Donald Trump"), or the same known body."""
     mine, theirs = _speaker_words(predicted), _speaker_words(gold)
     if not mine or not theirs:
         return False

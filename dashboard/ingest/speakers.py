@@ -23,7 +23,8 @@ VERBS = (
     r"reiterated|vowed|pledged|concluded|remarked|affirmed|maintained|underscored|underlined|"
     r"pointed out|complained|admitted|conceded|recalled|boasted|testified|calls|identified|"
     r"denounced|denouncing|condemned|condemning|criticized|criticised|ordered|demanded|slammed|"
-    r"labeled|labelled|dubbed|branded|hailed|praised|accused|decried)"
+    r"labeled|labelled|dubbed|branded|hailed|praised|accused|decried|confirmed|downplayed|"
+    r"dismissed)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 # A middle initial stays part of the name: "Susan E. Rice".
@@ -108,6 +109,8 @@ def is_speaker_phrase(np: str) -> bool:
         return False
     if re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np):
         return True
+    if len(np.split()) <= 6 and re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w’'.-]+)+$", np):
+        return True  # "spokesman Ned Price": a lower-case role before a name
     return len(np.split()) <= 4 and bool(SPEAKER_NOUNS.search(np))
 
 
@@ -214,6 +217,17 @@ def describe(
     # "Senator Jane Roe (D-Harbor)": party and state are not part of the name.
     np = re.sub(r"\s*\([^()]*\)$", "", np)
     np = re.sub(r"\s*\([A-Z]-[\w. ]+\)", "", np)
+    one_of = re.fullmatch(r"one of (?:the|those|these)\s+(?P<noun>[a-z]+s)", np.strip())
+    if one_of:
+        # "one of the officials": the group the article described ("two senior administration
+        # officials"), one of them speaking.
+        group = re.findall(
+            rf"\b(?:[A-Za-z-]+\s+|U\.S\.\s+){{0,3}}{one_of['noun']}\b", people.text[: span[0]]
+        )
+        words = group[-1].split() if group else [one_of["noun"]]
+        while len(words) > 1 and words[0].lower() in _NOT_A_MODIFIER:
+            words = words[1:]
+        np = " ".join(words)
     # "Its state broadcaster": the possessive names no one the gold or a reader could use.
     np = re.sub(r"^(?:Its|its|Their|their)\s+", "", np)
     np = re.sub(r"(?<=[A-Z]{2})\.$", "", np)  # "said MFA."
@@ -306,6 +320,7 @@ def _acronym(word: str, text: str) -> str | None:
     return found[-1].strip() if found else None
 
 
+_NOT_A_MODIFIER = {"the", "a", "an", "two", "three", "four", "several", "some", "in", "on", "with"}
 _NAMED = re.compile(
     rf"\s(?:named|called|known as)\s+"
     rf"(?P<name>(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,6}})$"

@@ -33,7 +33,7 @@ _OPEN, _CLOSE = '“"', '”"'
 _PRONOUN = re.compile(rf"^[,.]?\s*(?P<np>he|she)\s+{VERBS}\b", re.IGNORECASE)
 # `said Kazuto Suzuki, senior research fellow at ...`
 _SAID_X = re.compile(
-    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
+    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[a-z]+\s+){{0,3}}(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
     r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s*(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
@@ -287,7 +287,15 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
     reporters that officials “…”"), not the name nearest the quote.
     """
     inner = _INNER_SAID.search(before)
-    if inner and is_speaker_phrase(inner["np"]) and inner["np"].lower() not in ("it", "they"):
+    # "added that U.S. officials had confirmed “…”" is the main speaker's report, not a clause
+    # of its own: only a relative clause ("the test that the state said was") counts.
+    reported = inner and re.search(rf"\b{VERBS}\s+\w*\s*$", before[: inner.start()])
+    if (
+        inner
+        and not reported
+        and is_speaker_phrase(inner["np"])
+        and inner["np"].lower() not in ("it", "they")
+    ):
         # "condemned the test that the pariah state said was a “gift”": the words are the
         # speaker's in the clause that holds them, not the main clause's subject.
         return inner["np"], None, inner.start("np")
