@@ -105,8 +105,8 @@ def test_earlier_in_the_day_is_the_day_it_was_said():
 
 def test_the_agency_is_the_body_introduced_as_one():
     text = (
-        "Harborland notified the Maritime Safety Union, a regional agency that assigns sea lanes, of"
-        " the launch.\n\nHarborland failed to give some “required details” for the launch,"
+        "Harborland notified the Maritime Safety Union, a regional agency that assigns sea lanes,"
+        " of the launch.\n\nHarborland failed to give some “required details” for the launch,"
         " according to the agency.\n"
     )
     document = pipeline.run(pipeline.Article(text, THURSDAY), CURATED_DIR)
