@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import require_shared
 from ingest_helpers import FIXTURES
@@ -103,3 +104,43 @@ def test_dev_gold_set_keeps_its_figures(capsys):
     assert min(figures["launch range"]) >= 0.7
     assert min(figures["quote text"]) >= 0.95
     assert min(figures["quote speaker"]) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Donald Trump", "President Trump", True),  # a title is not part of the name
+        ("Kamala Harris", "Vice President Harris", True),
+        ("two senior administration officials", "senior administration official", True),
+        ("Kim Jong Un", "Kim Yo Jong", False),  # a shared family name is not the same person
+        ("Foreign Ministry", "Defense Ministry", False),
+        ("Japan", "Japanese Prime Minister", False),
+    ],
+)
+def test_same_speaker_sets_titles_and_plurals_aside(predicted, gold, same):
+    assert evaluate.same_speaker(predicted, gold) is same
+
+
+def test_errors_are_listed_for_dev_only_and_texts_may_live_elsewhere(tmp_path: Path, capsys):
+    gold_dir, texts = tmp_path / "gold", tmp_path / "copies"
+    write_gold(gold_dir, "dev", None)  # the text is not stored with the annotation
+    write_gold(gold_dir, "heldout", None)
+    for split in ("dev", "heldout"):
+        data = yaml.safe_load((gold_dir / f"fixture-{split}.yaml").read_text(encoding="utf-8"))
+        data["launches"][0]["count"] = 7  # a gold value the article does not give: one error
+        (gold_dir / f"fixture-{split}.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    texts.mkdir()
+    for split in ("dev", "heldout"):
+        (texts / f"fixture-{split}.txt").write_text(
+            (FIXTURES / "launch_figures.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    assert evaluate.main(gold_dir, CURATED_DIR, errors=True) == 0
+    out = capsys.readouterr().out
+    assert "skipped fixture-dev: text not stored" in out  # without the copies: nothing to score
+    assert evaluate.main(gold_dir, CURATED_DIR, errors=True, texts=texts) == 0
+    out = capsys.readouterr().out
+    assert "fixture-dev: launch 2023-01-19 count: found 1, gold 7" in out
+    assert "fixture-heldout:" not in out  # held-out errors are never shown
+    assert "split heldout: 1 article(s)" in out
+    assert evaluate.main(gold_dir, CURATED_DIR, texts=texts, splits=("dev",)) == 0
+    assert "split heldout" not in capsys.readouterr().out

@@ -32,8 +32,14 @@ MIN_WORDS = 1  # the gold set counts attributed scare quotes too
 _OPEN, _CLOSE = '“"', '”"'
 _PRONOUN = re.compile(rf"^[,.]?\s*(?P<np>he|she)\s+{VERBS}\b", re.IGNORECASE)
 # `said Kazuto Suzuki, senior research fellow at ...`
+# Lower-case role words before a name: "said spokesman Ned Price", "said former minister Lee".
+_ROLE_WORD = (
+    r"(?:spokes(?:man|woman|person)|press|secretary|minister|ambassador|envoy|official|officer|"
+    r"analyst|professor|expert|researcher|adviser|advisor|deputy|chief|senior|former|foreign|"
+    r"defen[cs]e|prime|state|national|security|director|general|lawmaker|senator)"
+)
 _SAID_X = re.compile(
-    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:[a-z]+\s+){{0,3}}(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
+    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:{_ROLE_WORD}\s+){{0,3}}(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
     r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s*(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
