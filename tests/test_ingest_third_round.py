@@ -50,6 +50,12 @@ def speakers() -> dict[str, dict]:
         ("We detected the launch at 7:10 a.m", "Harborland defense ministry"),
         ("We remain ready to respond", "Harborland defense ministry"),  # same label
         ("They want to show a working weapon", "Eva Lind"),  # [Eva Lind/Senior Fellow, ...: "…"]
+        # The subject of the clause that holds the quote, not of the first clause.
+        ("remain open for now", "Rita Nyberg"),
+        ("do not test us", "Rita Nyberg"),  # "— where she warned"
+        # "said X's Ministry of Foreign Affairs (MFA) in a statement, using ..."; then "it said".
+        ("This test breaks the ceasefire", "Harborland's Ministry of Foreign Affairs"),
+        ("It is reckless", "Harborland's Ministry of Foreign Affairs"),
     ],
 )
 def test_each_quote_goes_to_its_speaker(speakers, quote, speaker):

@@ -148,6 +148,11 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
         if title:
             # "Foreign Secretary Boris Johnson": the name starts after the title.
             match = NAME.match(text, match.start() + title.end()) or match
+        elif (
+            text[max(0, match.start() - 3) : match.start()] == "of " and len(match[0].split()) == 3
+        ):
+            # "Secretary of State Rita Nyberg": "State" ends the title.
+            match = NAME.match(text, match.start() + len(match[0].split()[0]) + 1) or match
         if any(s <= match.start() < e for s, e in blocked):
             continue
         name = actors.strip_title(match[0])
@@ -411,7 +416,8 @@ _RANKS = {
 _BODY_WORDS = re.compile(
     r"(?:Agency|Ministry|Department|Command|Council|Office|House|Nations|Staff|Forces|Army|Navy|"
     r"Force|Guard|Party|Committee|Institute|University|Center|Centre|Service|Media|News|Times|"
-    r"Post|Government|Republic|Korea|Union|Assembly|Board|Bureau|Group|Mission|Embassy|Club)$"
+    r"Post|Government|Republic|Korea|Union|Assembly|Board|Bureau|Group|Mission|Embassy|Club|"
+    r"Affairs|Security|Intelligence|Defen[cs]e)$"
 )
 
 
@@ -429,6 +435,8 @@ def _titled_name(phrase: str) -> tuple[str, str] | None:
         name.insert(0, words.pop())
     if len(name) < 2 or not words or _BODY_WORDS.search(name[-1]):
         return None
+    if words[-1].lower() in ("of", "for", "and", "the"):
+        return None  # "Ministry of Foreign Affairs": an organisation's name, not a person's
     full = " ".join(name)
     if actors.known_body(full) or actors.state_in(full):
         return None

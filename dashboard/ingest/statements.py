@@ -38,9 +38,11 @@ _ROLE_WORD = (
     r"analyst|professor|expert|researcher|adviser|advisor|deputy|chief|senior|former|foreign|"
     r"defen[cs]e|prime|state|national|security|director|general|lawmaker|senator)"
 )
+# A proper name, "of" and "for" allowed inside: "Singapore's Ministry of Foreign Affairs".
+_PROPER = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'.\-]*){0,7}"
 _SAID_X = re.compile(
-    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:{_ROLE_WORD}\s+){{0,3}}(?:[A-Z][\w’'.\-]*\s*){{1,6}})(?:\([^()]*\))?"
-    r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s*(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
+    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:{_ROLE_WORD}\s+){{0,3}}{_PROPER}\s*)(?:\([^()]*\))?"
+    r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s+(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
@@ -266,6 +268,11 @@ def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
 
 
 _NAMING = re.compile(r"(?:called|named)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+[a-z]")
+# Where a second clause begins: "... and Secretary Tillerson said", "— where he warned".
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:\s[—–]\s|;\s)?(?:\s?(?:and|but|while|whereas|where|when)\s+(?=(?:he|she|[A-Z])))"
+    r"|\s[—–]\s|;\s"
+)
 _INNER_SAID = re.compile(
     rf"\b(?:that|which)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
     r"[^“”\",;]{0,25}$"
@@ -286,12 +293,20 @@ def _subject_phrase(phrase: str) -> bool:
     )
 
 
-def _subject_before(before: str) -> tuple[str, str | None, int] | None:
+def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None, int] | None:
     """The subject of the first attribution verb in `before`: (phrase, apposition, offset).
 
     The speaker is whoever does the saying ("Pentagon press secretary John Kirby told
-    reporters that officials “…”"), not the name nearest the quote.
+    reporters that officials “…”"), not the name nearest the quote; but in a sentence of two
+    clauses ("Trump said ... and Tillerson, while condemning it, said options “…”") it is
+    the subject of the clause that holds the quote.
     """
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(before)) if clauses else []
+    if boundaries:
+        cut = boundaries[-1].end()
+        found = _subject_before(before[cut:], clauses=False)
+        if found and (is_speaker_phrase(found[0]) or _described_group(found[0])):
+            return found[0], found[1], cut + found[2]
     inner = _INNER_SAID.search(before)
     # "added that U.S. officials had confirmed “…”" is the main speaker's report, not a clause
     # of its own: only a relative clause ("the test that the state said was") counts.
@@ -319,7 +334,7 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
         (
             m
             for m in re.finditer(rf"\b{VERBS}\b", before[offset:])
-            if not _NAMING.match(before[offset + m.start() :])
+            if not _NAMING.match(before[offset + m.start() :]) and not m[0].endswith("ing")
         ),
         None,
     )
@@ -333,7 +348,7 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
         # subject of the opening clause, not the last noun before it.
         return clause["np"], None, clause.start("np")
     appositive = _NAME_APPOSITION.match(phrase)
-    if appositive and is_speaker_phrase(appositive["np"]):
+    if appositive and is_speaker_phrase(appositive["np"]) and len(appositive["np"].split()) <= 8:
         return appositive["np"], appositive["app"], offset
     if "," in phrase and not _subject_phrase(phrase):
         # "In a report released by X, which covers Y, John Doe, an engineer, said": the
@@ -350,8 +365,10 @@ def _subject_before(before: str) -> tuple[str, str | None, int] | None:
             if "," not in rest and not listed and _subject_phrase(rest):
                 return rest, None, offset + cut
     # The subject ends where its own verb phrase begins: "Trump soon tweeted", "Choe did not
-    # say what steps ... but said".
+    # say what steps ... but said"; or where a clause about it begins: "Tillerson, while
+    # condemning the launch, said".
     phrase = _VERB_PHRASE.split(phrase, maxsplit=1)[0].rstrip(" ,")
+    phrase = re.split(r",\s+(?:while|after|before|when|as|in)\s", phrase, maxsplit=1)[0]
     if not phrase or len(phrase.split()) > 20:
         return None
     return phrase, None, offset
@@ -366,6 +383,9 @@ def _attribute(
         close += 1
     after = text[close : last.end]
     before = text[first.start : quote.start].rstrip("“\"‘' ")
+    if re.match(rf"^[,.]?\s*it\s+{VERBS}\b", after):
+        # "“…,” it said.": the body named in the sentence before, else the last body quoted.
+        return _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID):
         match = pattern.match(after)
         if match and is_speaker_phrase(match["np"]):
@@ -386,7 +406,7 @@ def _attribute(
         subject = None if tail else _bare_subject(before)
     if subject and subject[0].lower() == "it":
         # "It called the launch “a serious provocation”": the body that spoke just before.
-        body = _body_before(text, first.start, people)
+        body = _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
         if body is not None:
             return body
     if subject and (is_speaker_phrase(subject[0]) or _described_group(subject[0])):
@@ -398,7 +418,8 @@ def _attribute(
     # A quote inside a sentence that ends "…, he said." or "…, said X, role."
     tail = _TAIL_X_SAID.search(after) or _TAIL_SAID_X.search(after)
     if tail and tail["np"] == "it":
-        return _body_before(text, first.start, people)
+        # "“…,” it said.": the body named in the sentence before, else the last body quoted.
+        return _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
     if tail and is_speaker_phrase(tail["np"]):
         span = (close + tail.start("np"), close + tail.end("np"))
         return describe(tail["np"], tail.groupdict().get("app"), span, people, bodies)
@@ -425,8 +446,8 @@ def _body_before(text: str, position: int, people: People) -> Speaker | None:
     paragraph_start = text.rfind("\n", 0, position) + 1
     before = text[max(0, paragraph_start - 400) : position]
     previous = re.split(r"(?<=[.!?])[”\"]?\s+", before.strip())[-1]
-    if not previous:
-        return None
+    if not previous or re.search(r"[“”\"]", previous):
+        return None  # a quoted sentence: its speaker is the last body quoted, not a word in it
     offset = text.rfind(previous, 0, position)
     for match in _BODY_SAID.finditer(previous):
         np = re.sub(r"^.*,\s*", "", match["np"]).strip()
@@ -480,8 +501,8 @@ def find_statements(text: str) -> list[Statement]:
                     if speaker:
                         bodies.append(speaker)
         issuer = _issuer_before(text, sentence.start, people)
-        if issuer is not None:
-            bodies.append(issuer)
+        if issuer is not None and (not bodies or issuer.span[0] > bodies[-1].span[0]):
+            bodies.append(issuer)  # only a newer issuer: an old one must not shadow later bodies
         speaker = _attribute(text, quote, sentence, last, people, bodies)
         paragraph = _paragraph_index(paras, quote.start)
         opens_paragraph = not text[paras[paragraph].start : quote.start].strip("“\"‘' ")
