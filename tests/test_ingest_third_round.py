@@ -56,6 +56,10 @@ def speakers() -> dict[str, dict]:
         # "said X's Ministry of Foreign Affairs (MFA) in a statement, using ..."; then "it said".
         ("This test breaks the ceasefire", "Harborland's Ministry of Foreign Affairs"),
         ("It is reckless", "Harborland's Ministry of Foreign Affairs"),
+        ("a shield for the nation", "Sten Falk"),  # "..., calling the missile “…”"
+        ("cannot go unanswered", "Anna Lie"),  # "a statement from her spokesman"
+        ("would only deepen the crisis", "Anna Lie"),  # "Adding new sanctions, she said"
+        ("undermines regional stability", "Per Holm"),  # "The Secretary-General said"
     ],
 )
 def test_each_quote_goes_to_its_speaker(speakers, quote, speaker):

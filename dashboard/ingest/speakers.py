@@ -76,9 +76,12 @@ class People:
                     ]
         return max(earlier)[1] if earlier else None
 
-    def expand(self, word: str) -> str | None:
+    def expand(self, word: str, before: int | None = None) -> str | None:
+        """The full name `word` is part of, among names mentioned before `before` if given."""
         for name in reversed(self.full):
-            if word in re.split(r"\s+", name):
+            if word in re.split(r"\s+", name) and (
+                before is None or any(p < before for p, n in self.mentions if n == name)
+            ):
                 return name
         known = actors.person_by_part(word)
         return known.name if known else None
@@ -222,6 +225,17 @@ def describe(
     # "Senator Jane Roe (D-Harbor)": party and state are not part of the name.
     np = re.sub(r"\s*\([^()]*\)$", "", np)
     np = re.sub(r"\s*\([A-Z]-[\w. ]+\)", "", np)
+    for_him = re.fullmatch(
+        r"(?:an?\s+)?(?:statement\s+(?:from|by|issued by)\s+)?(?:his|her)\s+"
+        r"(?:spokes(?:man|woman|person)|office|deputy spokes\w+)",
+        np.strip(),
+        re.IGNORECASE,
+    )
+    if for_him:
+        # "a statement from his spokesman": the spokesman speaks for the person named before.
+        name = people.last_before(span[0])
+        if name:
+            return person(name, None, span, people)
     one_of = re.fullmatch(r"one of (?:the|those|these)\s+(?P<noun>[a-z]+s)", np.strip())
     if one_of:
         # "one of the officials": the group the article described ("two senior administration
@@ -268,13 +282,13 @@ def describe(
             return last_body[-1]
         if _DOCUMENT.fullmatch(bare):
             return None  # nobody named as its issuer: better no statement than "release"
-    later = _title_and_surname(bare, people)
+    later = _title_and_surname(bare, people, span[0])
     if later is not None:
         return person(later[1], app or later[0], span, people)
     title_free = actors.strip_title(bare)
     known = actors.known_person(title_free)
     if known is None and re.fullmatch(r"[A-Z][\w’'\-]+", title_free):
-        expanded = people.expand(title_free)
+        expanded = people.expand(title_free, span[0])
         if expanded:
             return person(expanded, app, span, people)
     if known:
@@ -287,6 +301,21 @@ def describe(
         role, name = titled
         known = actors.known_person(name)
         return person(known.name if known else name, app or role, span, people)
+    named = _named_with_role(bare, people.text[: span[0]])
+    if (
+        named is None
+        and np.lower().startswith("the ")
+        and re.search(rf"\b(?:{_ROLE_NOUNS})$", bare, re.IGNORECASE)
+    ):
+        # "The UN Secretary-General said" two paragraphs after "António Guterres called on":
+        # a definite role with no name is the person named last, when that was close by.
+        last = people.last_before(span[0])
+        near = people.text.rfind(last.split()[-1], 0, span[0]) if last else -1
+        if last and near >= 0 and people.text.count("\n\n", near, span[0]) <= 2:
+            named = last
+    if named:
+        # "the Secretary-General" after "Secretary-General António Guterres".
+        return person(named, bare, span, people)
     body = actors.known_body(bare)
     if np.lower().startswith("the ") and len(bare.split()) <= 2:
         # "the ministry" names the body last quoted, when it is the same kind of body.
@@ -337,6 +366,23 @@ _NORTH_EPITHET = re.compile(
 )
 
 
+_ROLE_NOUNS = (
+    r"secretary-general|secretary|minister|ambassador|envoy|spokes(?:man|woman|person)|"
+    r"president|premier|chancellor|representative|diplomat|adviser|advisor|chief|leader"
+)
+
+
+def _named_with_role(phrase: str, before: str) -> str | None:
+    """The person an article introduced with the role a name-less phrase uses."""
+    role = re.search(rf"\b({_ROLE_NOUNS})$", phrase, re.IGNORECASE)
+    if role is None or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
+        return None
+    found = re.findall(rf"\b(?i:{re.escape(role[1])})\s+({NAME.pattern})", before)
+    names = [actors.strip_title(n) for n in found if not actors.known_body(n)]
+    names = [n for n in names if len(n.split()) >= 2]
+    return names[-1] if names else None
+
+
 def _antecedent(noun: str, before: str) -> str | None:
     """The last organisation named before as a `noun`: "the International Telecommunication
     Union, a U.N. agency that ..." or "the Korean Central News Agency" for "the agency"."""
@@ -358,7 +404,9 @@ _DOCUMENT = re.compile(
 )
 
 
-def _title_and_surname(phrase: str, people: People) -> tuple[str, str] | None:
+def _title_and_surname(
+    phrase: str, people: People, before: int | None = None
+) -> tuple[str, str] | None:
     """("National Security Advisor", "Susan E. Rice") for "National Security Advisor Rice"
     once the article has named Susan E. Rice: a title with a surname is the person named in
     full earlier."""
@@ -369,6 +417,8 @@ def _title_and_surname(phrase: str, people: People) -> tuple[str, str] | None:
     if not (actors.TITLES.match(phrase) or words[-2] in _RANKS or title.lower() != title):
         return None
     for name in reversed(people.full):
+        if before is not None and not any(p < before for p, n in people.mentions if n == name):
+            continue  # named only later in the article
         parts = name.split()
         if len(parts) > 1 and parts[-1] == words[-1] and name not in phrase:
             return title, name

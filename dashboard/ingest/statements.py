@@ -162,7 +162,7 @@ _LEADING = re.compile(
     r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also|"
     r"Instead|Ahead|During|Following|Speaking|Asked|Amid|Despite|Addressing|Responding|"
     r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday|Soon|"
-    r"Moments|Just|Not long|Citing)\b"
+    r"Moments|Just|Not long|Citing|[A-Z][a-z]+ing)\b"
     r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
 # "SEOUL, South Korea (AP) — ", "WASHINGTON — ": the place a report was filed, not a speaker.
@@ -277,6 +277,10 @@ _INNER_SAID = re.compile(
     rf"\b(?:that|which)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
     r"[^“”\",;]{0,25}$"
 )
+_PARTICIPLE = re.compile(
+    r",\s+(?:calling|saying|describing|adding|noting|stressing|warning|urging|terming|labell?ing)"
+    r"\b[^,“”\"]*$"
+)
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
@@ -320,6 +324,13 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         # "condemned the test that the pariah state said was a “gift”": the words are the
         # speaker's in the clause that holds them, not the main clause's subject.
         return inner["np"], None, inner.start("np")
+    participle = _PARTICIPLE.search(before)
+    if participle:
+        # "Kim Jong Un, general secretary of ..., guided the event, calling the test “…”": the
+        # participle's subject is the sentence's.
+        opening = re.match(rf"\s*(?P<np>{NAME.pattern}|(?:the\s+)?{_PROPER})(?=,|\s+[a-z])", before)
+        if opening and is_speaker_phrase(opening["np"]):
+            return opening["np"], None, opening.start("np")
     quoted = _QUOTED_AS.search(before)
     if quoted:
         # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
