@@ -134,3 +134,10 @@ def test_a_press_release_names_who_issued_the_following_statement():
         # A party and state in brackets do not hide the name after "said".
         "The launch shows the need for vigilance": "John Doe",
     }
+
+
+def test_figures_whose_cue_follows_them_or_whose_digits_are_spaced():
+    found = _launches("figures_after.txt")
+    tuesday, wednesday = found[dt.date(2026, 3, 3)], found[dt.date(2026, 3, 4)]
+    assert (tuesday["apogee_km"], tuesday["range_km"]) == (6045, 1000)  # "6,045 km high"
+    assert (wednesday["apogee_km"], wednesday["range_km"]) == (2802, 933)  # "2, 802 km"

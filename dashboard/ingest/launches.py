@@ -70,7 +70,8 @@ _COUNT = re.compile(
 # "state media said Thursday": the day of the statement, not of the launch.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
-    r"(?:flew|flying|flown|travel\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$", re.IGNORECASE
+    r"(?:flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$",
+    re.IGNORECASE,
 )
 # "fell ... about 1,180 kilometers from its launch pad": the cue follows the figure.
 _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.IGNORECASE)
@@ -105,9 +106,13 @@ _US_DATELINE = re.compile(
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|on) the day\b|\b(?:earlier|later) that day\b")
 _ONE_ON = re.compile(r"\bone on\b", re.IGNORECASE)
 _DISTANCE = re.compile(
-    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
+    # "2,802 km", and "2, 802 km" as some copies print it.
+    r"(?<![\d,])(?P<value>\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
     re.IGNORECASE,
 )
+# "reached 6,045 kilometers high": the cue follows the figure.
+_APOGEE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:high|in altitude|into space)\b", re.IGNORECASE)
 _APOGEE_CUE = re.compile(
     r"(?:altitude|apogee|height)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|approximately|nearly|up to|more than|over|at least|"
@@ -368,11 +373,11 @@ class _Finder:
             launch.set("site", site, (site.start, site.end), claimant)
             break
         for match in _DISTANCE.finditer(words):
-            km = float(match["value"].replace(",", ""))
+            km = float(re.sub(r",\s?", "", match["value"]))
             if match["unit"].lower() == "miles":
                 km = round(km * 1.609344)
             lead = words[: match.start()][-40:]
-            if _APOGEE_CUE.search(lead):
+            if _APOGEE_CUE.search(lead) or _APOGEE_AFTER.match(words[match.end() :]):
                 cue = "apogee_km"
             elif _RANGE_CUE.search(lead) or _RANGE_AFTER.match(words[match.end() :]):
                 cue = "range_km"
