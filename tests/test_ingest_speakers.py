@@ -6,7 +6,8 @@ from dashboard.ingest.speakers import People, describe, register_people
 
 TEXT = (
     "Park Won-gon, a professor at Ewha Womans University, said the launch was planned. "
-    "Kim Joon-hyung, a former adviser to Moon, said so too. Later, he spoke again.\n"
+    "Kim Joon-hyung, a former adviser to Moon, said so too. Later, he spoke again. "
+    "Park added more.\n"
 )
 
 
@@ -17,7 +18,8 @@ def people() -> People:
 
 
 def test_surname_gets_the_full_name_and_its_description():
-    speaker = describe("Park", None, (0, 4), people(), [])
+    position = TEXT.index("Park added")  # a surname stands for a full name named before it
+    speaker = describe("Park", None, (position, position + 4), people(), [])
     assert speaker.name == "Park Won-gon"
     assert speaker.role == "a professor at Ewha Womans University"
     assert speaker.organization == "Ewha Womans University"
