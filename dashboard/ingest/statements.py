@@ -253,12 +253,18 @@ _CAPTION = re.compile(r"\[(?P<np>[^/\[\]:“”\"]{3,60})(?:/(?P<app>[^:\[\]“�
 _VERB_NEXT = re.compile(rf"^\s*(?:\w+ly\s+)?{VERBS}\b")
 
 
-def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
-    """The subject that is all of `before` once datelines and opening clauses are cut."""
+def _opening_end(before: str) -> int:
+    """Where the sentence proper starts, after a dateline and opening clauses."""
     offset = 0
     for pattern in (_DATELINE, _LEADING):
         cut = pattern.match(before[offset:])
         offset += cut.end() if cut else 0
+    return offset
+
+
+def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
+    """The subject that is all of `before` once datelines and opening clauses are cut."""
+    offset = _opening_end(before)
     phrase = before[offset:].rstrip(" ,")
     phrase = re.sub(
         r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", phrase
@@ -335,11 +341,8 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     if quoted:
         # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
         return quoted["np"], None, quoted.start("np")
-    offset = 0
     # Opening clauses go first: "Soon after the government announced ..., a man said".
-    for pattern in (_DATELINE, _LEADING):
-        cut = pattern.match(before[offset:])
-        offset += cut.end() if cut else 0
+    offset = _opening_end(before)
     # "a state agency called the Peace Committee warned": "called" names, the verb follows.
     verb = next(
         (
@@ -396,7 +399,7 @@ def _attribute(
     before = text[first.start : quote.start].rstrip("“\"‘' ")
     if re.match(rf"^[,.]?\s*it\s+{VERBS}\b", after):
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
-        return _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
+        return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID):
         match = pattern.match(after)
         if match and is_speaker_phrase(match["np"]):
@@ -417,7 +420,7 @@ def _attribute(
         subject = None if tail else _bare_subject(before)
     if subject and subject[0].lower() == "it":
         # "It called the launch “a serious provocation”": the body that spoke just before.
-        body = _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
+        body = _body_that_spoke(text, first.start, people, bodies)
         if body is not None:
             return body
     if subject and (is_speaker_phrase(subject[0]) or _described_group(subject[0])):
@@ -430,7 +433,7 @@ def _attribute(
     tail = _TAIL_X_SAID.search(after) or _TAIL_SAID_X.search(after)
     if tail and tail["np"] == "it":
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
-        return _body_before(text, first.start, people) or (bodies[-1] if bodies else None)
+        return _body_that_spoke(text, first.start, people, bodies)
     if tail and is_speaker_phrase(tail["np"]):
         span = (close + tail.start("np"), close + tail.end("np"))
         return describe(tail["np"], tail.groupdict().get("app"), span, people, bodies)
@@ -450,6 +453,14 @@ def _attribute(
 
 
 _BODY_SAID = re.compile(rf"(?P<np>[^,.;“”\"]{{3,80}}?)\s+{VERBS}\b(?=[^“”\"]*$)")
+
+
+def _body_that_spoke(
+    text: str, position: int, people: People, bodies: list[Speaker]
+) -> Speaker | None:
+    """Who "it" is in "it said": the body named in the sentence before, else the last body
+    quoted."""
+    return _body_before(text, position, people) or (bodies[-1] if bodies else None)
 
 
 def _body_before(text: str, position: int, people: People) -> Speaker | None:
