@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The same names as they open a word in running text ("on Monday"), for other modules' patterns.
+WEEKDAY_NAMES = "|".join(day.title() for day in WEEKDAYS)
 MONTHS = {
     name: number
     for number, names in enumerate(

@@ -83,7 +83,7 @@ _FOLLOW_UP = re.compile(
 )
 # "Friday’s launch", "Sunday's test": a day tied to the launch noun itself.
 _DATED_LAUNCH = re.compile(
-    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s|"
+    rf"\b(?:(?:{dates.WEEKDAY_NAMES})[’']s|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:[’']s)?)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)\b"
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.ingest import actors
+from dashboard.ingest import actors, dates
 from dashboard.ingest.text import Span
 
 VERBS = (
@@ -218,7 +218,7 @@ def describe(
     )
     np = re.sub(r"\s+(?:issued|released|put out)\s+an?\s+statement$", "", np)
     np = re.sub(
-        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\w+ly)?$",
+        rf"\s+on\s+(?:{dates.WEEKDAY_NAMES})(?:\s+\w+ly)?$",
         "",
         np,
     )

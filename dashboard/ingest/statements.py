@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.ingest import actors
+from dashboard.ingest import actors, dates
 from dashboard.ingest.speakers import (
     NAME,
     VERBS,
@@ -266,9 +266,7 @@ def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
     """The subject that is all of `before` once datelines and opening clauses are cut."""
     offset = _opening_end(before)
     phrase = before[offset:].rstrip(" ,")
-    phrase = re.sub(
-        r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", phrase
-    )
+    phrase = re.sub(rf"\s+(?:on\s+)?(?:{dates.WEEKDAY_NAMES})$", "", phrase)
     phrase = re.sub(r"\s*\([^)]*\)$", "", phrase)  # "(NSC)"
     return (phrase, None, offset) if _subject_phrase(phrase) else None
 
