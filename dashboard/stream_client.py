@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -205,13 +205,22 @@ class RunningApp:
 
 
 @contextlib.contextmanager
-def running_app(base_path: str = "", start_timeout: float = 120.0) -> Iterator[RunningApp]:
+def running_app(
+    base_path: str = "",
+    start_timeout: float = 120.0,
+    options: Sequence[str] = (),
+    log_path: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Iterator[RunningApp]:
     """`streamlit run dashboard/app.py` on a free loopback port, stopped on exit.
 
+    `options` are further `streamlit run` options; `log_path` keeps the server's log where a
+    caller wants it (a temporary file otherwise); `env` replaces the environment.
     Raises OSError when the server cannot start (its log's tail is in the message).
     """
     port = free_port()
-    log_path = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    if log_path is None:
+        log_path = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     command = [
         sys.executable, "-m", "streamlit", "run", str(PACKAGE_DIR / "app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -220,10 +229,15 @@ def running_app(base_path: str = "", start_timeout: float = 120.0) -> Iterator[R
     ]  # fmt: skip
     if base_path:
         command += ["--server.baseUrlPath", base_path]
+    command += list(options)
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            command, cwd=REPO_DIR, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ)
+            command,
+            cwd=REPO_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ) if env is None else env,
         )
         try:
             _wait_healthy(url, process, log_path, start_timeout)

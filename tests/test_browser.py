@@ -14,11 +14,8 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -26,6 +23,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from dashboard import stream_client
 from dashboard.deck import THEMES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,45 +68,17 @@ from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 expect.set_options(timeout=TIMEOUT_MS)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _serve(name: str, *options: str):
     """`streamlit run` on a free loopback port with extra options, its log in ARTIFACTS."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    log_path = ARTIFACTS / f"{name}.log"
-    log = log_path.open("w")
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false", *options,
-    ]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA_DIR"}
-    process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.read().decode().strip() == "ok":
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
-        time.sleep(0.5)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        with stream_client.running_app(
+            start_timeout=90, options=options, log_path=ARTIFACTS / f"{name}.log", env=env
+        ) as app:
+            yield app.url
+    except OSError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")
