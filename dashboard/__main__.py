@@ -1,5 +1,6 @@
 """Curation commands: build, check, docs, import, coverage and the ingest assistant
-(ingest, merge, verify, ingest-eval); hosting checks (wire, loadtest); `python -m dashboard -h`."""
+(ingest, merge, verify, ingest-eval, ingest-train); hosting checks (wire, loadtest);
+`python -m dashboard -h`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dashboard.data_io import DataUnavailable, read_dataset
 from dashboard.importers import command as importer
 from dashboard.importers import coverage
 from dashboard.ingest import command as ingest
-from dashboard.ingest import evaluate
+from dashboard.ingest import evaluate, ranking, train
 from dashboard.paths import CURATED_DIR, DATASETS_DIR, IMPORTS_DIR
 
 
@@ -163,7 +164,23 @@ def main(argv: list[str] | None = None) -> int:
         choices=evaluate.SPLITS,
         help="score one split only (while writing rules: dev, so held-out figures stay unseen)",
     )
+    sub.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="leave out the learned speaker fallback, to measure what it adds",
+    )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
+    sub = commands.add_parser(
+        "ingest-train",
+        help="fit the learned speaker fallback on the dev gold articles (needs the train extra)",
+    )
+    sub.add_argument("--gold", type=Path, default=evaluate.GOLD_DIR, help="gold-set folder")
+    sub.add_argument(
+        "--texts",
+        type=Path,
+        help="folder of <article_id>.txt copies of the articles whose text is not stored here",
+    )
+    sub.add_argument("--out", type=Path, default=ranking.MODEL_PATH, help="where to write it")
     wire.add_arguments(commands.add_parser("wire", help="websocket bytes per page load and rerun"))
     loadtest.add_arguments(
         commands.add_parser("loadtest", help="many sessions at once: errors, latency, memory")
@@ -200,7 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         return ingest.verify_command(args.source_id, args.file, args.curated)
     if args.command == "ingest-eval":
         splits = (args.split,) if args.split else evaluate.SPLITS
-        return evaluate.main(args.gold, args.curated, args.errors, args.texts, splits)
+        return evaluate.main(
+            args.gold, args.curated, args.errors, args.texts, splits, not args.rules_only
+        )
+    if args.command == "ingest-train":
+        return train.main(args.texts, args.out, args.gold)
     if args.command == "docs":
         return docs(args.readme)
     if args.command == "coverage":

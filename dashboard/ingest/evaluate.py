@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +113,8 @@ def _norm_quote(text: str) -> str:
 def _speaker_words(name: str) -> list[str]:
     name = actors.strip_title(str(name).strip())
     name = re.sub(r"[’']s\b", "", name.casefold()).replace("u.s.", "us")
+    # "António" and "Antonio" are one name.
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", name)
     # "officials" and "official" name the same group; titles are not names.
     words = [
@@ -245,11 +248,12 @@ def score_events(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
     return {"event type": kinds, "event date": dates}
 
 
-def _predict(article: GoldArticle, curated: Path) -> dict[str, Any]:
+def _predict(article: GoldArticle, curated: Path, learned: bool = True) -> dict[str, Any]:
     data = article.annotation
     return pipeline.run(
         pipeline.Article(article.text or "", _date(data["published"]), data.get("publisher")),
         curated,
+        learned,
     )
 
 
@@ -330,6 +334,7 @@ def main(
     errors: bool = False,
     texts: Path | None = None,
     splits: tuple[str, ...] = SPLITS,
+    learned: bool = True,
 ) -> int:
     articles = load_gold(gold_dir, texts) if gold_dir.is_dir() else []
     if not articles:
@@ -345,7 +350,7 @@ def main(
         split = article.split if article.split in SPLITS else "dev"
         if split not in splits:
             continue
-        document = _predict(article, curated)
+        document = _predict(article, curated, learned)
         for name, tally in score_article(article, document, gazetteer).items():
             totals[split][name].add(tally)
         counted[split] += 1

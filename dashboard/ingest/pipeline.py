@@ -297,7 +297,9 @@ def statement_records(
     records = []
     for found in statements:
         speaker = found.speaker
-        evidence = {"speaker": review.evidence(text, speaker.span)}
+        # A speaker the learned fallback chose carries its score: a guess to check first.
+        guessed = {k: v for k, v in found.extra.items() if k == "model_score"}
+        evidence = {"speaker": review.evidence(text, speaker.span, **guessed)}
         if found.quote is not None:
             evidence["quote"] = review.evidence(text, (found.quote.start, found.quote.end))
             words = found.quote.text
@@ -373,8 +375,9 @@ def event_records(
     return records
 
 
-def run(article: Article, curated_dir: Path) -> dict[str, Any]:
-    """The review document for one article."""
+def run(article: Article, curated_dir: Path, learned: bool = True) -> dict[str, Any]:
+    """The review document for one article; `learned=False` leaves out the learned speaker
+    fallback (the rules alone, for comparison)."""
     text = article.text
     loaded = context(curated_dir)
     gazetteer, existing = loaded.gazetteer, loaded.existing
@@ -386,7 +389,7 @@ def run(article: Article, curated_dir: Path) -> dict[str, Any]:
     # Statements are about the latest launch the article reports, if any.
     latest = max(launch_rows, key=lambda r: r["date_local"], default=None)
     main_launch = (latest.get("same_as") or latest["launch_id"]) if latest else None
-    statements = find_statements(text)
+    statements = find_statements(text, learned)
     statement_rows = statement_records(text, statements, article, source_id, main_launch, taken)
     event_rows = event_records(
         text, find_events(text, article.published), source_id, existing, taken

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.ingest import actors, dates
+from dashboard.ingest import actors, dates, ranking
 from dashboard.ingest.speakers import (
     NAME,
     VERBS,
@@ -488,8 +488,12 @@ def _stance(words: str, offset: int) -> tuple[str | None, tuple[int, int] | None
     return None, None
 
 
-def find_statements(text: str) -> list[Statement]:
-    """Attributed quotes (and paraphrase candidates), in the order they appear."""
+def find_statements(text: str, learned: bool = True) -> list[Statement]:
+    """Attributed quotes (and paraphrase candidates), in the order they appear.
+
+    Quotes the rules leave without a speaker go to the learned fallback (`ranking`) unless
+    `learned` is false; what it attributes carries its score in `extra["model_score"]`.
+    """
     quotes = find_quotes(text)
     all_sentences = [s for p in paragraphs(text) for s in sentences(p)]
     people = People(text)
@@ -563,8 +567,38 @@ def find_statements(text: str) -> list[Statement]:
         pending = []
         carry = (speaker, paragraph) if open_at_end else None
         found.append(_statement(quote, speaker, sentence))
+    model = ranking.load() if learned else None
+    if model is not None:
+        found = _learned(text, quotes, found, all_sentences, model)
     found.extend(_paraphrases(all_sentences, quotes, people))
     return found
+
+
+def _learned(
+    text: str,
+    quotes: list[Span],
+    found: list[Statement],
+    all_sentences: list[Span],
+    model: ranking.Model,
+) -> list[Statement]:
+    """`found` with the quotes the rules left alone attributed by the model where it is sure."""
+    attributed = {(s.quote.start, s.quote.end) for s in found if s.quote is not None}
+    article = None
+    added = []
+    for quote in quotes:
+        if (quote.start, quote.end) in attributed:
+            continue
+        article = article or ranking.Article(text, quotes)
+        earlier = [s for s in found if s.quote is not None and s.quote.start < quote.start]
+        previous = earlier[-1].speaker.name if earlier else None
+        chosen = ranking.attribute(article, quote, previous, model)
+        if chosen is None:
+            continue
+        speaker, score = chosen
+        statement = _statement(quote, speaker, _sentence_of(all_sentences, quote.start))
+        statement.extra["model_score"] = round(score, 3)
+        added.append(statement)
+    return sorted(found + added, key=lambda s: s.quote.start) if added else found
 
 
 # "according to a news release issued by Stratcom", "a statement from the Pentagon".
