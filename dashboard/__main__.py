@@ -137,6 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_argument("--title")
     sub.add_argument("--url")
     sub.add_argument("--out", type=Path, help="review file to write (default: standard output)")
+    sub.add_argument(
+        "--guess-speakers",
+        action="store_true",
+        help="also let the learned model guess the speaker of quotes the rules cannot attribute "
+        "(more quotes, less precise; each guess carries its model_score in the evidence)",
+    )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     sub = commands.add_parser("merge", help="add a review file's accepted records and rebuild")
     sub.add_argument("review", type=Path)
@@ -165,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         help="score one split only (while writing rules: dev, so held-out figures stay unseen)",
     )
     sub.add_argument(
-        "--rules-only",
+        "--guess-speakers",
         action="store_true",
-        help="leave out the learned speaker fallback, to measure what it adds",
+        help="score with the learned speaker fallback on (see ingest --guess-speakers)",
     )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     sub = commands.add_parser(
@@ -209,7 +215,14 @@ def main(argv: list[str] | None = None) -> int:
         return bench.main(["--quick"] if args.quick else [])
     if args.command == "ingest":
         return ingest.ingest(
-            args.path, args.published, args.publisher, args.title, args.url, args.out, args.curated
+            args.path,
+            args.published,
+            args.publisher,
+            args.title,
+            args.url,
+            args.out,
+            args.curated,
+            args.guess_speakers,
         )
     if args.command == "merge":
         return ingest.merge_command(args.review, args.curated, args.out, args.imports)
@@ -218,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest-eval":
         splits = (args.split,) if args.split else evaluate.SPLITS
         return evaluate.main(
-            args.gold, args.curated, args.errors, args.texts, splits, not args.rules_only
+            args.gold, args.curated, args.errors, args.texts, splits, args.guess_speakers
         )
     if args.command == "ingest-train":
         return train.main(args.texts, args.out, args.gold)

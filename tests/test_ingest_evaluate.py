@@ -115,6 +115,7 @@ def test_dev_gold_set_keeps_its_figures(capsys):
         ("Kim Jong Un", "Kim Yo Jong", False),  # a shared family name is not the same person
         ("Foreign Ministry", "Defense Ministry", False),
         ("Japan", "Japanese Prime Minister", False),
+        ("Antonio Guterres", "António Guterres", True),  # an accent left off
     ],
 )
 def test_same_speaker_sets_titles_and_plurals_aside(predicted, gold, same):

@@ -43,3 +43,21 @@ def test_a_file_that_is_not_an_article_is_refused_plainly():
     at.run()
     assert "Give the article" in " ".join(texts(at.info))
     assert not at.exception
+
+
+def test_guessing_speakers_is_asked_for_and_adds_the_quote_the_rules_miss():
+    guessed = REPO_DIR / "tests" / "fixtures" / "ingest" / "guessed_speaker.txt"
+    at = run_page("add_source")
+    at.text_area(key="ingest_text").input(guessed.read_text(encoding="utf-8"))
+    at.date_input[0].set_value(dt.date(2026, 3, 5))
+    at.run()
+
+    def quoted() -> list[str]:
+        return [q for d in at.dataframe if "quote" in d.value.columns for q in d.value["quote"]]
+
+    assert "We remain ready" not in quoted()
+    box = next(c for c in at.checkbox if c.label.startswith("Also guess the speaker"))
+    assert box.value is False
+    box.check().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "We remain ready" in quoted()

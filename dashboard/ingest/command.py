@@ -20,6 +20,7 @@ def ingest(
     url: str | None,
     out: Path | None,
     curated: Path,
+    guess_speakers: bool = False,
 ) -> int:
     try:
         text = read_article(path)
@@ -27,7 +28,7 @@ def ingest(
         print(f"unreadable: {error}", file=sys.stderr)
         return 2
     article = pipeline.Article(text, published, publisher, title, url, path.name)
-    document = pipeline.run(article, curated)
+    document = pipeline.run(article, curated, learned=guess_speakers)
     written = review.dump(document)
     if out is None:
         sys.stdout.write(written)

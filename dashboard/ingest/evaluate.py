@@ -248,7 +248,7 @@ def score_events(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
     return {"event type": kinds, "event date": dates}
 
 
-def _predict(article: GoldArticle, curated: Path, learned: bool = True) -> dict[str, Any]:
+def _predict(article: GoldArticle, curated: Path, learned: bool = False) -> dict[str, Any]:
     data = article.annotation
     return pipeline.run(
         pipeline.Article(article.text or "", _date(data["published"]), data.get("publisher")),
@@ -334,7 +334,7 @@ def main(
     errors: bool = False,
     texts: Path | None = None,
     splits: tuple[str, ...] = SPLITS,
-    learned: bool = True,
+    learned: bool = False,
 ) -> int:
     articles = load_gold(gold_dir, texts) if gold_dir.is_dir() else []
     if not articles:

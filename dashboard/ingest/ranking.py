@@ -137,7 +137,8 @@ def mentions(text: str, quotes: list[Span]) -> list[Mention]:
                     add(match.start(), match.end(), name, True)
     for pattern, actor in actors.KNOWN_BODIES:
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            add(match.start(), match.end(), actor.name, False)
+            if not match[0].lower().endswith("minister"):  # a minister is a person, not the body
+                add(match.start(), match.end(), actor.name, False)
     for pattern in (_SUBJECT, _OBJECT):
         for match in pattern.finditer(text):
             np = match["np"].strip()

@@ -488,11 +488,11 @@ def _stance(words: str, offset: int) -> tuple[str | None, tuple[int, int] | None
     return None, None
 
 
-def find_statements(text: str, learned: bool = True) -> list[Statement]:
+def find_statements(text: str, learned: bool = False) -> list[Statement]:
     """Attributed quotes (and paraphrase candidates), in the order they appear.
 
-    Quotes the rules leave without a speaker go to the learned fallback (`ranking`) unless
-    `learned` is false; what it attributes carries its score in `extra["model_score"]`.
+    With `learned`, quotes the rules leave without a speaker go to the learned fallback
+    (`ranking`); what it attributes carries its score in `extra["model_score"]`.
     """
     quotes = find_quotes(text)
     all_sentences = [s for p in paragraphs(text) for s in sentences(p)]

@@ -29,9 +29,11 @@ def params(data) -> list:
 
 
 @st.cache_data(show_spinner="Reading the article…", max_entries=20)
-def _propose(text: str, published: dt.date, publisher: str, title: str, url: str) -> dict:
+def _propose(
+    text: str, published: dt.date, publisher: str, title: str, url: str, guess: bool
+) -> dict:
     article = pipeline.Article(text, published, publisher or None, title or None, url or None)
-    return pipeline.run(article, CURATED_DIR)
+    return pipeline.run(article, CURATED_DIR, learned=guess)
 
 
 def _article_text(pasted: str, upload) -> str:
@@ -62,6 +64,11 @@ def render(ctx: Context) -> None:
     publisher = right.text_input("Publisher")
     title = left.text_input("Title")
     url = right.text_input("Address (URL)")
+    guess = st.checkbox(
+        "Also guess the speaker of quotes the rules cannot attribute",
+        help="A learned model proposes the likeliest person or body named nearby. It finds more "
+        "quotes but is wrong more often; each guess shows its score in the speaker's evidence.",
+    )
     try:
         text = _article_text(pasted, upload)
     except Unreadable as error:
@@ -70,7 +77,7 @@ def render(ctx: Context) -> None:
     if not text or published is None:
         st.info("Give the article and its publication date to see candidates.")
         return
-    document = _propose(text, published, publisher, title, url)
+    document = _propose(text, published, publisher, title, url, guess)
     total = sum(len(document[t]) for t in review.TABLE_ORDER)
     st.success(f"{total} candidate record(s) found.", icon=":material/fact_check:")
     for table in review.TABLE_ORDER:
