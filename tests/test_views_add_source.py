@@ -61,3 +61,6 @@ def test_guessing_speakers_is_asked_for_and_adds_the_quote_the_rules_miss():
     box.check().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "We remain ready" in quoted()
+    evidence = next(d.value for d in at.dataframe if "note" in d.value.columns)
+    guessed = evidence[(evidence["field"] == "speaker") & (evidence["words"] == "Jane Roe")]
+    assert guessed["note"].str.startswith("guessed by the learned model (score 0.").any()

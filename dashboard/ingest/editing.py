@@ -129,12 +129,22 @@ def evidence_rows(document: dict[str, Any], text: str) -> pd.DataFrame:
                         "field": field,
                         "words": text[start:end],
                         "in the text": " ".join(context.split()),
+                        "note": _note(span),
                         "start": start,
                         "end": end,
                     }
                 )
-    columns = ["candidate", "field", "words", "in the text", "start", "end"]
+    columns = ["candidate", "field", "words", "in the text", "note", "start", "end"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _note(span: dict[str, Any]) -> str:
+    """What the curator should know of a value before accepting it."""
+    if "model_score" in span:
+        return f"guessed by the learned model (score {float(span['model_score']):.2f}): check"
+    if span.get("suggestion"):
+        return "a suggestion: decide yourself"
+    return ""
 
 
 def spans(document: dict[str, Any]) -> list[tuple[int, int]]:
