@@ -38,11 +38,16 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # village that Sohae stands by, and reports name the station after it.
 # The launch point named as such: "launched from X", "the launch point was near X",
 # "in the vicinity of X". X may be a place the gazetteer does not hold.
+# Up to eight words may stand between the verb and "from" ("launched at 7:10 am (2210 GMT
+# Wednesday) from X"), none with a comma or a stop: "fired ..., officials from Y said" is not it.
+# The place may follow "an area near", "a site near" or "the (North Korean) capital (of)".
 _LAUNCH_POINT = re.compile(
-    r"\b(?:(?:launched|fired|launches|lifted off|took off)\s+(?:\w+\s+){0,3}?from"
+    r"\b(?:(?:launched|fired|launches|lifted off|took off)\s+(?:[^\s.;,]+\s+){0,8}?from"
     r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
     r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
     r"|from (?:near|the vicinity of))"
+    r"(?:\s+(?:an?|the)\s+(?:area|site|location|spot|place|region)\s+(?:near|in|around|of))?"
+    r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
     r"\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b"
     r"(?!\s+(?:Sea|Ocean|Peninsula)\b)"
 )

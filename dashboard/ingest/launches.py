@@ -25,15 +25,18 @@ _NUMBER_WORDS = (
 )
 NUMBERS = {word: n for n, word in enumerate(" ".join(_NUMBER_WORDS).split())}
 # Designations to class; checked before the descriptive words below.
+# The US designations (KN-) name the same missiles: KN-08 and KN-14 the Hwasong-13, KN-20 the
+# Hwasong-14, KN-22 the Hwasong-15, KN-17 the Hwasong-12, KN-15 the Pukguksong-2, KN-26 the
+# Pukguksong-3. The Hwasong-16B and Hwasong-8 are the hypersonic ones, checked before the ICBMs.
 MISSILE_NAMES: tuple[tuple[str, str], ...] = (
-    (r"Hwasong-(?:1[4-9]|20)\w*", "ICBM"),
-    (r"Hwasong-1[02]\w*", "IRBM"),
-    (r"Hwasong-16\w*", "hypersonic"),
-    (r"Hwasong-(?:5|6|9|11)\w*|KN-2[345]|KN-0?2\b|Toksa|Scud\w*", "SRBM"),
-    (r"Hwasong-7|Nodong|Rodong|Pukguksong-2", "MRBM"),
-    (r"Pukguksong(?:-[13-9])?|KN-11", "SLBM"),
+    (r"Hwasong-(?:16|8\b)\w*", "hypersonic"),
+    (r"Hwasong-(?:1[3-9]|20)\w*|KN-(?:0?8|14|20|22)\b", "ICBM"),
+    (r"Hwasong-1[02]\w*|KN-17\b", "IRBM"),
+    (r"Hwasong-(?:5|6|9|11)\w*|KN-(?:2[345]|18|21)\b|KN-0?2\b|Toksa|Scud\w*", "SRBM"),
+    (r"Hwasong-7|Nodong|Rodong|Pukguksong-2|KN-15\b", "MRBM"),
+    (r"Pukguksong(?:-[13-9])?|KN-(?:11|26)\b", "SLBM"),
     (r"Musudan", "IRBM"),
-    (r"Hwasal-\d|Pulhwasal-\d", "cruise"),
+    (r"Hwasal-\d|Pulhwasal-\d|KN-19\b", "cruise"),
     (r"Unha-\d|Chollima-1|Malligyong-\d", "SLV"),
 )
 CLASS_WORDS: tuple[tuple[str, str], ...] = (
@@ -79,7 +82,10 @@ _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.I
 # together: "this missile was an ICBM", "They are believed to have flown about 500 km",
 # "The launch occurred in the vicinity of Sunan".
 _FOLLOW_UP = re.compile(
-    r"\b(?:(?:this|that|the)\s+(?:missile|rocket|projectile|launch)|they)\b", re.IGNORECASE
+    r"\b(?:(?:this|that|the|these|those|both)\s+(?:missiles?|rockets?|projectiles?|launch(?:es)?)"
+    r"|they|it\s+(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
+    r"splashed|flying|soared))\b",
+    re.IGNORECASE,
 )
 # "Friday’s launch", "Sunday's test": a day tied to the launch noun itself.
 _DATED_LAUNCH = re.compile(

@@ -1,0 +1,89 @@
+"""Launch rules of the fourth round (issue 7), each pinned by an invented sentence: figures in a
+sentence that goes on about the launch with a plural noun or "it flew", a launch point several
+words after the verb or after "an area near" / "the capital", and the US designations (KN-)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ingest_helpers import small_gazetteer
+
+from dashboard.ingest.launches import find_launches, missile_class
+
+THURSDAY = dt.date(2026, 3, 5)
+
+
+def only_launch(text: str):
+    launches = find_launches(text, THURSDAY, small_gazetteer())
+    assert len(launches) == 1, launches
+    return launches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "range_km", "apogee_km"),
+    [
+        (
+            "North Korea launched two short-range ballistic missiles on Wednesday. The missiles "
+            "traveled 600 kilometers (370 miles) and reached an altitude of 50 kilometers.",
+            600,
+            50,
+        ),
+        ("North Korea fired a missile on Wednesday. It flew some 800 km, Japan said.", 800, None),
+        ("North Korea fired a missile on Wednesday. It had flown 450 km.", 450, None),
+        # A distance in a sentence about something else is not the flight.
+        ("North Korea fired a missile on Wednesday. It lies 120 km from the border.", None, None),
+    ],
+)
+def test_figures_in_a_sentence_that_goes_on_about_the_launch(text, range_km, apogee_km):
+    fields = only_launch(text).fields
+    assert fields.get("range_km") == range_km
+    assert fields.get("apogee_km") == apogee_km
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The missile was launched at 7:10 am Thursday (2210 GMT Wednesday) from Chongsan.",
+            "Chongsan",
+        ),
+        ("The missile was launched on Wednesday from an area near Chongsan.", "Chongsan"),
+        ("North Korea fired a missile on Wednesday from a site near Chongsan.", "Chongsan"),
+        (
+            "The missile was fired on Wednesday from near the North Korean capital Chongsan.",
+            "Chongsan",
+        ),
+        ("North Korea fired a missile on Wednesday from the Sunan area.", "Sunan"),
+    ],
+)
+def test_launch_point_named_after_more_words(text, name):
+    assert only_launch(text).fields["site"].name == name
+
+
+def test_a_from_after_a_comma_is_not_the_launch_point():
+    fields = only_launch(
+        "North Korea fired a missile on Wednesday, officials from Harborland said."
+    ).fields
+    assert "site" not in fields
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("a KN-08 missile", "ICBM"),
+        ("the KN-14", "ICBM"),
+        ("a KN-22", "ICBM"),
+        ("the Hwasong-13", "ICBM"),
+        ("a KN-17 missile", "IRBM"),
+        ("the KN-15", "MRBM"),
+        ("a KN-26", "SLBM"),
+        ("the Hwasong-16B", "hypersonic"),
+        ("a Hwasong-8", "hypersonic"),
+        ("a Hwasong-18", "ICBM"),
+        ("a KN-23", "SRBM"),
+    ],
+)
+def test_designations_name_their_class(words, kind):
+    found = missile_class(f"North Korea fired {words} on Wednesday.")
+    assert found is not None and found[0] == kind
