@@ -1,6 +1,9 @@
-"""Launch rules of the fourth round (issue 7), each pinned by an invented sentence: figures in a
-sentence that goes on about the launch with a plural noun or "it flew", a launch point several
-words after the verb or after "an area near" / "the capital", and the US designations (KN-)."""
+"""Rules of the fourth round (issue 7), each pinned by an invented sentence. Launches: figures in
+a sentence that goes on about the launch with a plural noun or "it flew", a launch point several
+words after the verb or after "an area near" / "the capital", the US designations (KN-), a day
+of the month that is not a count, and a meeting "to discuss" launches that is not one. Quotes:
+"said X," before the quote, "issued a statement calling … “…”", and a second quote joined to
+the first by "and expressing"."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ import datetime as dt
 import pytest
 from ingest_helpers import small_gazetteer
 
-from dashboard.ingest.launches import find_launches, missile_class
+from dashboard.ingest.evaluate import same_speaker
+from dashboard.ingest.launches import count_match, find_launches, missile_class
+from dashboard.ingest.statements import find_statements
 
 THURSDAY = dt.date(2026, 3, 5)
 
@@ -87,3 +92,61 @@ def test_a_from_after_a_comma_is_not_the_launch_point():
 def test_designations_name_their_class(words, kind):
     found = missile_class(f"North Korea fired {words} on Wednesday.")
     assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [
+        ("Harborland condemned the July 12 intercontinental ballistic missile launch.", None),
+        ("The North on July 4 and 5 launched seven ballistic missiles.", "seven"),
+        ("On Feb. 12 two missiles were fired.", "two"),
+        ("North Korea fired 2 missiles on May 3.", "2"),
+    ],
+)
+def test_a_day_of_the_month_is_not_a_count(words, count):
+    found = count_match(words)
+    assert (found["n"] if found else None) == count
+
+
+def test_a_meeting_to_discuss_launches_is_not_a_launch_that_day():
+    launches = find_launches(
+        "Officials of the three countries held a call today to discuss the recent North Korean "
+        "missile launches.",
+        THURSDAY,
+        small_gazetteer(),
+    )
+    assert launches == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Nevertheless, said Captain Jan Smit, “These launches are all serious.”",
+            "These launches are all serious.",
+            "Jan Smit",
+        ),
+        (
+            "The minister spoke first. But, says Ms. Ada Lind, there are "
+            "“worries all over the region.”",
+            "worries all over the region.",
+            "Ada Lind",
+        ),
+        (
+            "The Harborland Foreign Ministry issued a statement calling the launch a "
+            "“reckless act” and expressing “deep concern over the rising tension.”",
+            "reckless act",
+            "Harborland Foreign Ministry",
+        ),
+        (
+            "The Harborland Foreign Ministry issued a statement calling the launch a "
+            "“reckless act” and expressing “deep concern over the rising tension.”",
+            "deep concern over the rising tension.",
+            "Harborland Foreign Ministry",
+        ),
+    ],
+)
+def test_fourth_round_attributions(text, quote, speaker):
+    found = {s.quote.text: s.speaker.name for s in find_statements(text) if s.quote}
+    assert quote in found, found
+    assert same_speaker(found[quote], speaker), found[quote]

@@ -70,6 +70,24 @@ _COUNT = re.compile(
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
 )
+# "July 12 ICBM launch", "on July 4 and 5 launched seven missiles": a day of the month, not a count.
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?:\d{1,2}\s*(?:and|&|-|–|,|to)\s*)?$"
+)
+
+
+def count_match(words: str) -> re.Match | None:
+    """The first number of missiles in `words`, a day of the month aside."""
+    position = 0
+    while (match := _COUNT.search(words, position)) is not None:
+        day = match["n"] and match["n"].isdigit() and _DAY_OF_MONTH.search(words[: match.start()])
+        if not day:
+            return match
+        position = match.start() + len(match["n"])  # the words after the day may hold the count
+    return None
+
+
 # "state media said Thursday": the day of the statement, not of the launch.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
@@ -94,8 +112,11 @@ _DATED_LAUNCH = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)\b"
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
+# "held a call today to discuss the recent launches": the day of the meeting about them.
 _NOT_THE_LAUNCH_DAY = re.compile(
-    r"\b(?:after|since|following|ahead of|before)\b[^.;]*$", re.IGNORECASE
+    r"\b(?:after|since|following|ahead of|before|to (?:discuss|address|review|consider|"
+    r"condemn|respond to))\b[^.;]*$",
+    re.IGNORECASE,
 )
 # Publishers and datelines in US time: their "today" may be the next day in Korea.
 _US_PUBLISHER = re.compile(
@@ -361,7 +382,7 @@ class _Finder:
         name = _NAME.search(words)
         if name:
             launch.set("missile_name", name[0], _span(name, offset), claimant)
-        number = _COUNT.search(words)
+        number = count_match(words)
         if number:
             value = _number(number["barrage"] or number["n"])
             if value:
@@ -420,7 +441,7 @@ class _Finder:
             other.set(
                 "missile_class", kind[0], (offset + match.start(), offset + match.end()), None
             )
-        number = _COUNT.search(what)
+        number = count_match(what)
         if number and _number(number["n"] or ""):
             start = offset + match.start("what") + number.start()
             other.set("count", _number(number["n"]), (start, start + len(number[0])), None)

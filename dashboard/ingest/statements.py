@@ -285,6 +285,17 @@ _PARTICIPLE = re.compile(
     r",\s+(?:calling|saying|describing|adding|noting|stressing|warning|urging|terming|labell?ing)"
     r"\b[^,“”\"]*$"
 )
+# "Nevertheless, said Captain Davis, “…”", "But, says Ms. Rice, there are “…”": the verb
+# before its speaker, who is set off by commas ahead of the quote.
+_SAID_NAME_BEFORE = re.compile(
+    r"(?:^|,)\s*(?:said|says|added|adds)\s+(?P<np>" + _PROPER + r"),[^,“”\"]*$"
+)
+# "The ministry issued a statement calling the launches a “…”": a statement's participle.
+_STATEMENT_SAYING = re.compile(
+    r"\s+(?:issued|released|put out|published)\s+an?\s+(?:[\w-]+\s+)?statement\s+"
+    r"(?:calling|saying|describing|expressing|condemning|urging|warning|terming)\b[^“”\"]*$"
+)
+_JOINED = re.compile(r"(?:and|while|before|after)\s+(?:also\s+)?[a-z]+(?:ing|ed)\b[^.!?“”\"]{0,80}")
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
@@ -328,6 +339,14 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         # "condemned the test that the pariah state said was a “gift”": the words are the
         # speaker's in the clause that holds them, not the main clause's subject.
         return inner["np"], None, inner.start("np")
+    inverted = _SAID_NAME_BEFORE.search(before)
+    if inverted and is_speaker_phrase(inverted["np"]):
+        return inverted["np"], None, inverted.start("np")
+    statement = _STATEMENT_SAYING.search(before)
+    if statement:
+        phrase = before[_opening_end(before) : statement.start()]
+        if _subject_phrase(phrase):
+            return phrase.strip(), None, before.index(phrase.strip())
     participle = _PARTICIPLE.search(before)
     if participle:
         # "Kim Jong Un, general secretary of ..., guided the event, calling the test “…”": the
@@ -550,7 +569,15 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
                 and _all_quote(paras[paragraph])
                 and previous.quote.start >= paras[previous_paragraph].start
             )
-            speaker = previous.speaker if (same_paragraph and opens_sentence) or goes_on else None
+            # "… calling the launches a “provocative act” and expressing “deep regret …”": a
+            # second quote joined to the first by a verb of the same subject.
+            between = text[previous.quote.end : quote.start].strip("“”\"‘’' ,")
+            joined = same_paragraph and _JOINED.fullmatch(between)
+            speaker = (
+                previous.speaker
+                if (same_paragraph and opens_sentence) or goes_on or joined
+                else None
+            )
         open_at_end = _open_at_paragraph_end(text, quote, paras[paragraph])
         if speaker is None and open_at_end:
             pending.append((quote, sentence))
