@@ -2,8 +2,9 @@
 a sentence that goes on about the launch with a plural noun or "it flew", a launch point several
 words after the verb or after "an area near" / "the capital", the US designations (KN-), a day
 of the month that is not a count, and a meeting "to discuss" launches that is not one. Quotes:
-"said X," before the quote, "issued a statement calling … “…”", and a second quote joined to
-the first by "and expressing"."""
+"said X," before the quote, "issued a statement calling … “…”", a second quote joined to the
+first by "and expressing", "released the following statement: “…”", a role after a name without
+an article, people known from "X spoke to" or "X is a fellow", and "X was quoted as saying"."""
 
 from __future__ import annotations
 
@@ -144,9 +145,38 @@ def test_a_meeting_to_discuss_launches_is_not_a_launch_that_day():
             "deep concern over the rising tension.",
             "Harborland Foreign Ministry",
         ),
+        (
+            "Harborland Senator Jane Roe released the following statement: “The launch is a "
+            "provocation.”",
+            "The launch is a provocation.",
+            "Jane Roe",
+        ),
+        (
+            "Jane Roe spoke to VOA on Tuesday.\n\n“The launch shows progress,” she said.",
+            "The launch shows progress",
+            "Jane Roe",
+        ),
+        (
+            "Ada Lind is a senior fellow at the Harbor Institute.\n\n“They will test again,” "
+            "Lind said.",
+            "They will test again",
+            "Ada Lind",
+        ),
+        (
+            "Kim was quoted by KCNA as saying, “We will build more.”",
+            "We will build more.",
+            "Kim",
+        ),
     ],
 )
 def test_fourth_round_attributions(text, quote, speaker):
     found = {s.quote.text: s.speaker.name for s in find_statements(text) if s.quote}
     assert quote in found, found
     assert same_speaker(found[quote], speaker), found[quote]
+
+
+def test_a_role_without_an_article_is_the_speakers_role_not_part_of_the_name():
+    text = "Jane Roe, chair of the Harbor Committee, said: “We must respond.”"
+    (statement,) = [s for s in find_statements(text) if s.quote]
+    assert statement.speaker.name == "Jane Roe"
+    assert statement.speaker.role == "chair of the Harbor Committee"

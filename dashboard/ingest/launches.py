@@ -61,7 +61,10 @@ _MISSILE = re.compile(
     r"\b(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?|KN-\d+|Hwasong)",
     re.IGNORECASE,
 )
-_COUNT_WORD = "|".join(NUMBERS) + r"|\d{1,2}|an?|single"
+# "another missile" is one more; "another two missiles" is two, counted by the number.
+_COUNT_WORD = (
+    "|".join(NUMBERS) + r"|\d{1,2}|an?|single|another(?!\s+(?:" + "|".join(NUMBERS) + r"|\d))"
+)
 _COUNT = re.compile(
     r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
     rf"(?P<barrage>{_COUNT_WORD})"
@@ -195,7 +198,7 @@ class Launch:
 
 def _number(word: str) -> int | None:
     word = word.lower()
-    if word in ("a", "an", "single"):
+    if word in ("a", "an", "single", "another"):
         return 1
     if word.isdigit():
         return int(word)

@@ -185,12 +185,21 @@ def _looks_personal(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     return bool(
         re.match(rf",\s+(?:a|an|the|who)\b|\s+{VERBS}\b|,\s+[a-z]", after)
+        or _PERSON_PREDICATE.match(text[match.end() : match.end() + 80])
         or re.search(rf"\b{VERBS}\s*$", before)
         or actors.TITLES.match(text[max(0, match.start() - 30) : match.end()])
         or _TITLE_BEFORE.search(before)
     )
 
 
+# "Jane Roe spoke to VOA", "Jane Roe is a senior fellow at ...": what only a person does or is.
+_PERSON_PREDICATE = re.compile(
+    r"\s+(?:(?:spoke|speaks|met|visited|heads|leads|served|serves|chairs)\b"
+    r"|(?:is|was)\s+(?:a|an|the)\s+(?:former\s+|senior\s+|deputy\s+|chief\s+|visiting\s+)?"
+    r"(?:[A-Z][\w.-]*\s+)*(?:fellow|professor|analyst|researcher|director|expert|official|"
+    r"spokes\w+|minister|ambassador|envoy|scholar|lecturer|advis[eo]r|member|chair\w*|head|"
+    r"president|secretary|lawmaker|senator)\b)"
+)
 _TITLE_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Spokes(?:man|woman|person)|Senator|"
     r"Sen\.|Rep\.|General|Gen\.|Admiral|Adm\.|Chairman|Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"

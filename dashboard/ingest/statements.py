@@ -173,6 +173,8 @@ _VERB_PHRASE = re.compile(
 )
 # "Choi Ji-won, a lecturer at Hanseo University," before its verb.
 _NAME_APPOSITION = re.compile(r"^(?P<np>[^,]+),\s+(?P<app>(?:a|an|the|who)\b[^“”\"]+?),?$")
+# "Jane Roe, chair of the Harbor Committee, said": a role without an article after a name.
+_NAME_ROLE = re.compile(r"^(?P<np>[^,]+),\s+(?P<app>[a-z][^,“”\"]+?\b(?:of|for|at)\b[^,“”\"]+?),?$")
 
 
 _CLAUSE_SUBJECT = re.compile(
@@ -299,6 +301,11 @@ _JOINED = re.compile(r"(?:and|while|before|after)\s+(?:also\s+)?[a-z]+(?:ing|ed)
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
+# "Kim was quoted by KCNA as saying, “…”": the passive names the speaker first.
+_WAS_QUOTED = re.compile(
+    r"(?:^|[.;]\s+)(?P<np>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+[^,“”\"]{2,60}?\s+)?as\s+(?:saying|telling\s+\w+)\b[^“”\"]*$"
+)
 
 
 def _subject_phrase(phrase: str) -> bool:
@@ -354,6 +361,9 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         opening = re.match(rf"\s*(?P<np>{NAME.pattern}|(?:the\s+)?{_PROPER})(?=,|\s+[a-z])", before)
         if opening and is_speaker_phrase(opening["np"]):
             return opening["np"], None, opening.start("np")
+    passive = _WAS_QUOTED.search(before)
+    if passive and is_speaker_phrase(passive["np"]):
+        return passive["np"].strip(), None, passive.start("np")
     quoted = _QUOTED_AS.search(before)
     if quoted:
         # "KCNA quoted Kim as saying “…”": the words are Kim's, the agency only carries them.
@@ -381,6 +391,9 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     appositive = _NAME_APPOSITION.match(phrase)
     if appositive and is_speaker_phrase(appositive["np"]) and len(appositive["np"].split()) <= 8:
         return appositive["np"], appositive["app"], offset
+    role = _NAME_ROLE.match(phrase)
+    if role and NAME.fullmatch(role["np"].strip()):
+        return role["np"].strip(), role["app"], offset
     if "," in phrase and not _subject_phrase(phrase):
         # "In a report released by X, which covers Y, John Doe, an engineer, said": the
         # subject is the name after the opening clauses, with its apposition.
@@ -423,6 +436,14 @@ def _attribute(
             span = (close + match.start("np"), close + match.end("np"))
             app = match.groupdict().get("app")
             return describe(match["np"], app, span, people, bodies)
+    following = _FOLLOWING.search(before)
+    if following:
+        # "Senator Jane Roe released the following statement: “…”" within one sentence.
+        np, _, app = following["np"].strip().partition(", ")
+        start = first.start + before.index(np)
+        found = describe(np, app.strip(" ,") or None, (start, start + len(np)), people, bodies)
+        if found is not None:
+            return found
     caption = _CAPTION.search(before)
     if caption:
         np = caption["np"].strip()
