@@ -180,3 +180,18 @@ def test_a_role_without_an_article_is_the_speakers_role_not_part_of_the_name():
     (statement,) = [s for s in find_statements(text) if s.quote]
     assert statement.speaker.name == "Jane Roe"
     assert statement.speaker.role == "chair of the Harbor Committee"
+
+
+def test_the_local_day_given_later_moves_the_launch_dated_in_us_time():
+    tuesday = dt.date(2026, 3, 3)
+    text = (
+        "North Korea on Tuesday fired an intercontinental ballistic missile. The missile was "
+        "fired at dawn, local time, on Wednesday."
+    )
+    launches = find_launches(text, tuesday, small_gazetteer(), "The Hill")
+    assert [(launch.date, launch.fields.get("missile_class")) for launch in launches] == [
+        (dt.date(2026, 3, 4), "ICBM")
+    ]
+    # Two days apart is not the same launch told in two zones.
+    text = text.replace("on Tuesday", "on Monday")
+    assert len(find_launches(text, tuesday, small_gazetteer(), "The Hill")) == 2

@@ -91,6 +91,11 @@ def count_match(words: str) -> re.Match | None:
     return None
 
 
+_LOCAL_TIME = re.compile(r"\b(?:local|Korean|Seoul|Pyongyang)\s+time\b|\bKST\b", re.IGNORECASE)
+_THE_LAUNCH_AGAIN = re.compile(
+    r"\s*(?:The|This|That|It)\s+(?:(?:missile|rocket|projectile|ICBM|launch|test)\s+)?"
+    r"(?:was|had been)\s+(?:fired|launched|test-fired)\b"
+)
 # "state media said Thursday": the day of the statement, not of the launch.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
@@ -276,6 +281,33 @@ class _Finder:
             self.launches[key].evidence["date_local"] = mention.span
         return self.launches[key]
 
+    def _local_day_of_current(self, state: str, mention: dates.DateMention, words: str) -> bool:
+        """ "North Korea on Tuesday fired …. The missile was fired at dawn, local time, on
+        Wednesday": the second sentence gives the Korean day of the launch the first dated in
+        another zone, not a launch of its own."""
+        current = self.current
+        return (
+            current is not None
+            and current.state == state
+            and mention.date - current.date == dt.timedelta(days=1)
+            and bool(_LOCAL_TIME.search(words))
+            and bool(_THE_LAUNCH_AGAIN.match(words))
+        )
+
+    def redate(self, launch: Launch, mention: dates.DateMention) -> Launch:
+        """Move `launch` to the day of `mention` (merging with a launch already there)."""
+        self.launches.pop((launch.state, launch.date), None)
+        target = self.launches.get((launch.state, mention.date))
+        if target is None:
+            launch.date, launch.precision = mention.date, mention.precision
+            launch.date_note = f"Date from {mention.how} (local time)."
+            launch.evidence["date_local"] = mention.span
+            self.launches[(launch.state, mention.date)] = launch
+            return launch
+        for name, value in launch.fields.items():
+            target.set(name, value, launch.evidence[name], launch.claimants.get(name))
+        return target
+
     def sentence(self, sentence: Span) -> None:
         words = sentence.text
         trigger = _TRIGGER.search(words)
@@ -337,7 +369,9 @@ class _Finder:
             self.current = self.launch(state, after[0])
             return
         chosen = (after or mentions[-1:] or [None])[0]
-        if chosen is not None:
+        if chosen is not None and self._local_day_of_current(state, chosen, words):
+            launch = self.redate(self.current, _in_kst(chosen, words, sentence.start))
+        elif chosen is not None:
             launch = self.launch(state, _in_kst(chosen, words, sentence.start))
         elif self.current is not None:
             how = f"the day of the launch reported just before ({self.current.date})"
