@@ -39,6 +39,19 @@ def only_launch(text: str):
         ("North Korea fired a missile on Wednesday. It had flown 450 km.", 450, None),
         # A distance in a sentence about something else is not the flight.
         ("North Korea fired a missile on Wednesday. It lies 120 km from the border.", None, None),
+        # Where it came down is not how far it flew; "from" a launch point does not count.
+        (
+            "North Korea fired a missile on Wednesday that flew into the sea 1,242 miles east of "
+            "Harbor Island. It reached an altitude of 478 miles and traveled about 2,300 miles.",
+            3701,
+            769,
+        ),
+        (
+            "North Korea fired a missile on Wednesday. It flew 400 km, 200 km off the coast.",
+            400,
+            None,
+        ),
+        ("Two missiles fired on Wednesday flew 430 km at an altitude of 36 km from Uiju.", 430, 36),
     ],
 )
 def test_figures_in_a_sentence_that_goes_on_about_the_launch(text, range_km, apogee_km):

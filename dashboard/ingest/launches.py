@@ -102,6 +102,13 @@ _RANGE_CUE = re.compile(
     r"(?:flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
+# Where it came down, not how far it flew: "1,242 miles east of Hokkaido", "200 km off the
+# coast". ("36 km from Uiju" names the launch point, so "from" alone does not count.)
+_WHERE_IT_FELL = re.compile(
+    r"^\)?\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west)(?:east|west)?(?:ward)?\s+(?:of|from)"
+    r"|off\s+(?:the\s+)?(?:coast|shore|[A-Z]))",
+    re.IGNORECASE,
+)
 # "fell ... about 1,180 kilometers from its launch pad": the cue follows the figure.
 _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.IGNORECASE)
 # A sentence that goes on about the launch in hand without a launch verb and a missile noun
@@ -441,6 +448,8 @@ class _Finder:
             if match["unit"].lower() == "miles":
                 km = round(km * 1.609344)
             lead = words[: match.start()][-40:]
+            if _WHERE_IT_FELL.match(words[match.end() :]):
+                continue  # "flew into the sea 1,242 miles east of Hokkaido": where, not how far
             if _APOGEE_CUE.search(lead) or _APOGEE_AFTER.match(words[match.end() :]):
                 cue = "apogee_km"
             elif _RANGE_CUE.search(lead) or _RANGE_AFTER.match(words[match.end() :]):
