@@ -95,15 +95,17 @@ def test_dev_gold_set_keeps_its_figures(capsys):
         m["field"]: (float(m["p"]), float(m["r"]))
         for m in re.finditer(r"  (?P<field>[a-z ]+?)\s+(?P<p>[\d.]+)\s+(?P<r>[\d.]+)", dev)
     }
-    # Raised with each round of rules. The third round moved four held-out articles to dev; one
-    # of them misspells the sentence that names its launch site ("Tne launch occurred in the
-    # vicinity of Sunan Air Base"), which is the one site the dev texts miss (13 of 14).
+    # Set to each round's figures, a little below them. The third round moved four held-out
+    # articles to dev; one of them misspells the sentence that names its launch site ("Tne
+    # launch occurred in the vicinity of Sunan Air Base"). Rounds 25 and 26 added 28 stored dev
+    # articles drawn with the held-out ones, harder than the earlier 26: speaker recall on the
+    # stored dev set went from 0.95 to 0.93 with them (0.78 at their first look).
     assert min(figures["launch date"]) >= 0.85
     assert min(figures["launch class"]) >= 0.85
     assert min(figures["launch site"]) >= 0.9
-    assert min(figures["launch range"]) >= 0.7
+    assert min(figures["launch range"]) >= 0.75
     assert min(figures["quote text"]) >= 0.95
-    assert min(figures["quote speaker"]) >= 0.95
+    assert min(figures["quote speaker"]) >= 0.92
 
 
 @pytest.mark.parametrize(

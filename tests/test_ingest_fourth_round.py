@@ -208,3 +208,35 @@ def test_the_local_day_given_later_moves_the_launch_dated_in_us_time():
     # Two days apart is not the same launch told in two zones.
     text = text.replace("on Tuesday", "on Monday")
     assert len(find_launches(text, tuesday, small_gazetteer(), "The Hill")) == 2
+
+
+def test_a_naming_verb_does_not_take_the_day_from_the_launch():
+    text = (
+        "At approximately 9:31 AM today, a ballistic missile which North Korea calls a "
+        "“satellite” was launched from the western coast."
+    )
+    (launch,) = find_launches(text, THURSDAY, small_gazetteer(), "Prime Minister of Harborland")
+    assert (launch.date, launch.fields["time_local"]) == (THURSDAY, "09:31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A short while ago, North Korea fired a projectile presumed to be a ballistic missile.",
+        "North Korea has launched an ICBM-class ballistic missile. We held a meeting at once.",
+    ],
+)
+def test_breaking_news_without_a_day_is_the_publication_day(text):
+    (launch,) = find_launches(text, THURSDAY, small_gazetteer(), "Harborland Broadcasting")
+    assert launch.date == THURSDAY
+    assert "publication day" in launch.date_note
+
+
+def test_in_a_us_dated_report_breaking_news_sets_no_day():
+    text = "North Korea has launched an intercontinental ballistic missile, officials said."
+    assert find_launches(text, THURSDAY, small_gazetteer(), "Axios") == []
+
+
+def test_designations_of_two_classes_are_a_mixed_salvo():
+    words = "North Korea fired six missiles, including Scud-type and Nodong missiles."
+    assert missile_class(words) is None

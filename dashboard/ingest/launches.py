@@ -27,10 +27,11 @@ NUMBERS = {word: n for n, word in enumerate(" ".join(_NUMBER_WORDS).split())}
 # Designations to class; checked before the descriptive words below.
 # The US designations (KN-) name the same missiles: KN-08 and KN-14 the Hwasong-13, KN-20 the
 # Hwasong-14, KN-22 the Hwasong-15, KN-17 the Hwasong-12, KN-15 the Pukguksong-2, KN-26 the
-# Pukguksong-3. The Hwasong-16B and Hwasong-8 are the hypersonic ones, checked before the ICBMs.
+# Pukguksong-3. The Hwasong-16B and Hwasong-8 are the hypersonic ones. Each name matches one
+# class only: names of two classes in one sentence are a mixed salvo (`missile_class`).
 MISSILE_NAMES: tuple[tuple[str, str], ...] = (
     (r"Hwasong-(?:16|8\b)\w*", "hypersonic"),
-    (r"Hwasong-(?:1[3-9]|20)\w*|KN-(?:0?8|14|20|22)\b", "ICBM"),
+    (r"Hwasong-(?:1[3-57-9]|20)\w*|KN-(?:0?8|14|20|22)\b", "ICBM"),
     (r"Hwasong-1[02]\w*|KN-17\b", "IRBM"),
     (r"Hwasong-(?:5|6|9|11)\w*|KN-(?:2[345]|18|21)\b|KN-0?2\b|Toksa|Scud\w*", "SRBM"),
     (r"Hwasong-7|Nodong|Rodong|Pukguksong-2|KN-15\b", "MRBM"),
@@ -138,7 +139,12 @@ _US_PUBLISHER = re.compile(
     r"voice of america|\bvoa\b|state department|department of (?:state|defense)|pentagon|"
     r"white house|\bdod\b|pacific command|indo-pacific|\bcnn\b|\bnpr\b|\bnbc\b|\bcbs\b|"
     r"\babc news|new york times|washington post|wall street journal|associated press|senat|"
-    r"congress|house of representatives|u\.s\. mission|united states",
+    r"congress|house of representatives|u\.s\. mission|united states|u\.s\. forces|\busfk\b|"
+    # Well-known US outlets, which date their pages in US time.
+    r"\bfox\b|msnbc|axios|politico|the hill|\bcbn\b|christian broadcasting|usa today|"
+    r"bloomberg|newsweek|\btime\b|los angeles times|chicago tribune|\bupi\b|united press|"
+    r"newsmax|daily beast|\bvox\b|the atlantic|national review|military times|"
+    r"stars and stripes|defense news|breaking defense|38 north|detroit news|business insider",
     re.IGNORECASE,
 )
 _US_DATELINE = re.compile(
@@ -226,11 +232,16 @@ _EITHER_CLASS = re.compile(
 
 
 def missile_class(words: str) -> tuple[str, re.Match] | None:
-    """A designation's class if one is named, else the first class word in the sentence."""
-    for pattern, kind in MISSILE_NAMES:
-        match = re.search(pattern, words)
-        if match:
-            return kind, match
+    """A designation's class if one is named, else the first class word in the sentence.
+
+    Designations of different classes in one sentence ("Scud-type and Nodong missiles") are a
+    mixed salvo: the sentence settles no single class.
+    """
+    named = [(kind, m) for pattern, kind in MISSILE_NAMES if (m := re.search(pattern, words))]
+    if len({kind for kind, _ in named}) > 1:
+        return None
+    if named:
+        return min(named, key=lambda found: found[1].start())
     words = _EITHER_CLASS.sub(lambda m: " " * len(m[0]), words)
     found = [
         (match.start(), kind, match)
@@ -265,6 +276,23 @@ def _state(before: str) -> str:
     ):
         return "KOR"
     return "PRK"
+
+
+# Breaking news with no day word: the launch happened on the day the text was published.
+_JUST_NOW = re.compile(
+    r"\b(?:a\s+(?:short\s+)?while\s+ago|just\s+now|moments\s+ago|earlier\s+today|"
+    r"this\s+(?:morning|afternoon|evening)|(?:has|have)\s+(?:just\s+)?"
+    r"(?:launched|fired|test-fired))\b",
+    re.IGNORECASE,
+)
+# Verbs that name a thing rather than say something on a day: "a ballistic missile which North
+# Korea calls a “satellite” was launched".
+_NAMING_VERBS = {"calls", "called", "describes", "described", "dubbed", "labeled", "labelled"}
+
+
+def _another_verb(words: str) -> bool:
+    """A verb of saying between a day and the launch verb, so the day is that verb's."""
+    return any(m[0] not in _NAMING_VERBS for m in re.finditer(rf"\b{VERBS}\b", words))
 
 
 def us_dated(text: str, publisher: str | None) -> bool:
@@ -342,7 +370,7 @@ class _Finder:
                     _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
                     # "Japan on Nov. 22 criticized the launch": the day of another verb.
                     or m.precision == "day"
-                    and re.search(rf"\b{VERBS}\b", words[m.end - sentence.start : trigger.start()])
+                    and _another_verb(words[m.end - sentence.start : trigger.start()])
                 )
             )
         ]
@@ -380,6 +408,13 @@ class _Finder:
             launch = self.redate(self.current, _in_kst(chosen, words, sentence.start))
         elif chosen is not None:
             launch = self.launch(state, _in_kst(chosen, words, sentence.start))
+        elif self.current is None and not self.us_time and (just := _JUST_NOW.search(words)):
+            # "A short while ago, North Korea fired …", "North Korea has launched …" in a
+            # government's statement of the day: the launch is on the publication day (the
+            # publisher's day is Korea's, or Japan's, which is the same).
+            how = f'"{just[0]}" on the publication day ({self.published})'
+            start, end = sentence.start + just.start(), sentence.start + just.end()
+            launch = self.launch(state, dates.DateMention(start, end, self.published, "day", how))
         elif self.current is not None:
             how = f"the day of the launch reported just before ({self.current.date})"
             same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, how)

@@ -281,6 +281,9 @@ def describe(
         # "the foreign minister of Harborland, Ivar Lund, told ...": the name is the speaker.
         return describe(app.strip(), np, span, people, last_body)
     if bare.lower() in ("he", "she"):
+        speaker = _previous_speaker(span[0], people, last_body)
+        if speaker is not None:
+            return speaker
         name = people.last_before(span[0])
         return person(name, None, span, people) if name else None
     if _DOCUMENT.fullmatch(bare) and last_body:
@@ -377,8 +380,36 @@ _NORTH_EPITHET = re.compile(
 
 _ROLE_NOUNS = (
     r"secretary-general|secretary|minister|ambassador|envoy|spokes(?:man|woman|person)|"
-    r"president|premier|chancellor|representative|diplomat|adviser|advisor|chief|leader"
+    r"president|premier|chancellor|representative|diplomat|adviser|advisor|chief|leader|"
+    r"admiral|general|commander|colonel|captain|senator"
 )
+# Ranks and titles that come abbreviated before a name: "Adm. Harry Harris" is "the admiral".
+_ABBREVIATED_TITLES = {
+    "admiral": r"adm\.",
+    "general": r"gen\.",
+    "colonel": r"col\.",
+    "captain": r"capt\.",
+    "senator": r"sen\.",
+    "ambassador": r"amb\.",
+}
+
+
+# The sentence before a quote ends with its own attribution: "…, the admiral said."
+_ENDS_WITH_SAID = re.compile(
+    r",\s+(?P<np>the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|noted|told\s+\w+)\.\s*$"
+)
+
+
+def _previous_speaker(position: int, people: People, last_body: list[Speaker]) -> Speaker | None:
+    """Who "he" is when the sentence before the quote ends "…, the admiral said.": the person
+    that role names, not whoever that sentence mentioned last ("Kim Jong Un moves closer …")."""
+    opening = max(people.text.rfind(mark, 0, position) for mark in '“"')
+    said = _ENDS_WITH_SAID.search(people.text[:opening]) if opening > 0 else None
+    if said is None:
+        return None
+    span = (said.start("np"), said.end("np"))
+    speaker = describe(said["np"], None, span, people, last_body)
+    return speaker if speaker is not None and speaker.is_person else None
 
 
 def _named_with_role(phrase: str, before: str) -> str | None:
@@ -386,7 +417,11 @@ def _named_with_role(phrase: str, before: str) -> str | None:
     role = re.search(rf"\b({_ROLE_NOUNS})$", phrase, re.IGNORECASE)
     if role is None or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
         return None
-    found = re.findall(rf"\b(?i:{re.escape(role[1])})\s+({NAME.pattern})", before)
+    word = role[1].lower()
+    title = re.escape(word) + (
+        f"|{_ABBREVIATED_TITLES[word]}" if word in _ABBREVIATED_TITLES else ""
+    )
+    found = re.findall(rf"\b(?i:{title})\s+({NAME.pattern})", before)
     names = [actors.strip_title(n) for n in found if not actors.known_body(n)]
     names = [n for n in names if len(n.split()) >= 2]
     return names[-1] if names else None

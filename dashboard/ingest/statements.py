@@ -297,6 +297,10 @@ _STATEMENT_SAYING = re.compile(
     r"\s+(?:issued|released|put out|published)\s+an?\s+(?:[\w-]+\s+)?statement\s+"
     r"(?:calling|saying|describing|expressing|condemning|urging|warning|terming)\b[^“”\"]*$"
 )
+_CLOSING_BODY = re.compile(
+    r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})\s+"
+    r"(?:said|says|stated|announced)\b[^,“”\"]*$"
+)
 _JOINED = re.compile(r"(?:and|while|before|after)\s+(?:also\s+)?[a-z]+(?:ing|ed)\b[^.!?“”\"]{0,80}")
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
@@ -551,7 +555,11 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
         # remembered so that a later "the statement read" can name them.
         for other in all_sentences:
             if other.end <= sentence.start and other.start >= (bodies[-1].span[1] if bodies else 0):
-                match = re.search(rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text)
+                # "…, the White House said in a July 4 statement": the attribution closing the
+                # sentence names the body, before any verb-like word earlier ("calls for").
+                match = _CLOSING_BODY.search(other.text) or re.search(
+                    rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text
+                )
                 if match and re.search(r"statement|release", other.text, re.IGNORECASE):
                     np = match["np"].strip()
                     np = re.sub(r"^(?:In|in) a statement,?\s*", "", np)
