@@ -192,6 +192,7 @@ class Article:
         self.paragraphs = paragraphs(text)
         self.sentences = [s for p in self.paragraphs for s in sentences(p)]
         self.mentions = _one_name_each(mentions(text, quotes))
+        self.key_of = {m: key(m.name) for m in self.mentions}  # once, not per quote
 
     def candidates(self, quote: Span, previous_speaker: str | None) -> list[Candidate]:
         text, paras = self.text, self.paragraphs
@@ -214,7 +215,7 @@ class Article:
         }
         groups: dict[str, list[Mention]] = {}
         for mention in window:
-            groups.setdefault(key(mention.name), []).append(mention)
+            groups.setdefault(self.key_of[mention], []).append(mention)
 
         def distance(m: Mention) -> int:
             return quote.start - m.end if m.end <= quote.start else m.start - quote.end
@@ -238,9 +239,11 @@ class Article:
             person = nearest.person
             known = actors.known_person if person else actors.known_body
             in_sentence = [m for m in group if first.start <= m.start < last.end]
-            closer = {key(m.name) for m in window if distance(m) < distance(nearest)} - {name_key}
+            closer = {self.key_of[m] for m in window if distance(m) < distance(nearest)} - {
+                name_key
+            }
             mentioned = sum(
-                1 for m in self.mentions if key(m.name) == name_key and m.start < quote.start
+                1 for m in self.mentions if self.key_of[m] == name_key and m.start < quote.start
             )
             values = {
                 "before": bool(earlier),
@@ -257,12 +260,13 @@ class Article:
                 ),
                 "nearest": nearest_first.index(name_key) == 0,
                 "nearest_before": before_first[:1] == [name_key],
-                "nearest_cued": bool(cued) and key(cued[0].name) == name_key,
+                "nearest_cued": bool(cued) and self.key_of[cued[0]] == name_key,
                 "cued_right_after": any(m.cued and m.start - quote.end <= 20 for m in later),
                 "cued_right_before": any(m.cued and quote.start - m.end <= 40 for m in earlier),
                 "first_in_sentence": bool(in_sentence_all)
-                and key(in_sentence_all[0].name) == name_key,
-                "first_in_paragraph": bool(in_paragraph) and key(in_paragraph[0].name) == name_key,
+                and self.key_of[in_sentence_all[0]] == name_key,
+                "first_in_paragraph": bool(in_paragraph)
+                and self.key_of[in_paragraph[0]] == name_key,
                 "log_between": math.log1p(len(closer)),
                 "person": person,
                 "known_actor": known(nearest.name) is not None,
