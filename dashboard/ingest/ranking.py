@@ -92,7 +92,6 @@ class Mention:
 @dataclass(frozen=True)
 class Candidate:
     name: str
-    person: bool
     mention: Mention  # the nearest mention, the evidence for the speaker
     features: tuple[float, ...]
 
@@ -279,7 +278,7 @@ class Article:
                 **quote_level,
             }
             features = tuple(float(values[name]) for name in FEATURES)
-            found.append(Candidate(nearest.name, person, nearest, features))
+            found.append(Candidate(nearest.name, nearest, features))
         return found
 
 

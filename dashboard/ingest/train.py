@@ -76,20 +76,15 @@ def _as_model(fitted, threshold: float) -> ranking.Model:
     )
 
 
-def _tally(quotes: list[Quote], model: ranking.Model, fallback: bool) -> tuple[int, int, int]:
-    """(right speakers, attributions, gold quotes) over `quotes`: with `fallback`, the rules'
-    speaker where they give one and the model's elsewhere; without, the model alone."""
+def _tally(quotes: list[Quote], model: ranking.Model) -> tuple[int, int, int]:
+    """(right speakers, attributions, gold quotes) of the model over `quotes`."""
     right = made = 0
     for quote in quotes:
-        if fallback and quote.rule_speaker is not None:
-            speaker = quote.rule_speaker
-        else:
-            chosen = model.best(quote.candidates)
-            speaker = chosen[0].name if chosen else None
-        if speaker is None:
+        chosen = model.best(quote.candidates)
+        if chosen is None:
             continue
         made += 1
-        right += quote.gold_speaker is not None and same_speaker(speaker, quote.gold_speaker)
+        right += quote.gold_speaker is not None and same_speaker(chosen[0].name, quote.gold_speaker)
     return right, made, sum(q.gold_speaker is not None for q in quotes)
 
 
@@ -107,7 +102,7 @@ def cross_validate(quotes: list[Quote]) -> dict[float, dict[str, list[int]]]:
         for threshold in THRESHOLDS:
             model = _as_model(fitted, threshold)
             for part, which in (("alone", tested), ("fallback", left)):
-                for i, n in enumerate(_tally(which, model, fallback=False)):
+                for i, n in enumerate(_tally(which, model)):
                     counts[threshold][part][i] += n
     return counts
 
