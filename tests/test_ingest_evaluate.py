@@ -99,13 +99,15 @@ def test_dev_gold_set_keeps_its_figures(capsys):
     # articles to dev; one of them misspells the sentence that names its launch site ("Tne
     # launch occurred in the vicinity of Sunan Air Base"). Rounds 25 and 26 added 28 stored dev
     # articles drawn with the held-out ones, harder than the earlier 26: speaker recall on the
-    # stored dev set went from 0.95 to 0.93 with them (0.78 at their first look).
+    # stored dev set went from 0.95 to 0.93 with them (0.78 at their first look). On 2026-11-23
+    # the 53 stored held-out articles of rounds 23c and 24 moved to dev as well (107 in all):
+    # their quotes are harder still, and recall (not precision) sets the speaker and text floors.
     assert min(figures["launch date"]) >= 0.85
-    assert min(figures["launch class"]) >= 0.85
-    assert min(figures["launch site"]) >= 0.9
-    assert min(figures["launch range"]) >= 0.75
-    assert min(figures["quote text"]) >= 0.95
-    assert min(figures["quote speaker"]) >= 0.92
+    assert min(figures["launch class"]) >= 0.8
+    assert min(figures["launch site"]) >= 0.85
+    assert min(figures["launch range"]) >= 0.8
+    assert min(figures["quote text"]) >= 0.82
+    assert min(figures["quote speaker"]) >= 0.78
 
 
 @pytest.mark.parametrize(

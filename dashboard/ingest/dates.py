@@ -52,7 +52,7 @@ _MONTH_ONLY = re.compile(
     r"November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<part>early|late|earlier|later)\s+(?:on\s+)?)?(?P<weekday>"
+    r"\b(?:(?P<part>early|late|earlier|later|last)\s+(?:on\s+)?)?(?P<weekday>"
     + "|".join(WEEKDAYS)
     + r")(?P<local>\s*\(local time\))?",
     re.IGNORECASE,
@@ -63,8 +63,19 @@ _PERIOD = re.compile(
     r"(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-))",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<word>the day before yesterday|today|yesterday|"
+    r"(?P<n>two|three|four|five|six|\d) days ago)\b",
+    re.IGNORECASE,
+)
+_DAYS_AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding) day\b", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"\b(?:the (?:very )?(?:next|following) day|a day later)\b", re.IGNORECASE)
+# "on July 4 and 28": the second day of the same month.
+_AND_DAY = re.compile(
+    r"\s*(?:and|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:km|kilomet|miles|%|missiles?|rockets?|projectiles?|percent))"
+)
 _TIME = re.compile(
     # Transcripts write "4: 57 p-m" and "p. m.".
     r"\b(?P<hour>[01]?\d)(?::\s?(?P<minute>[0-5]\d))?\s*"
@@ -109,13 +120,18 @@ _ZONE_AFTER = re.compile(
     r"\s*\(?(?P<zone>" + "|".join(pattern for pattern, _ in _ZONES) + r")\b\)?"
 )
 KST = "Asia/Seoul"
+# How the second day of "July 4 and 5" was resolved.
+SECOND_DAY = "explicit date (the second of two days)"
 
 
-def weekday_before(weekday: str, published: dt.date) -> dt.date:
+def weekday_before(weekday: str, published: dt.date, last: bool = False) -> dt.date:
     """The most recent `weekday` on or before the publication date, except the day after it:
     Korea is ahead of the Americas and Europe, so a report dated Friday there can describe a
-    launch early on Saturday in Korea, but hardly one six days before by weekday alone."""
+    launch early on Saturday in Korea, but hardly one six days before by weekday alone.
+    "Last Thursday" is always before publication, a week back when published on a Thursday."""
     back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    if last:
+        return published - dt.timedelta(days=back or 7)
     return published + dt.timedelta(days=1) if back == 6 else published - dt.timedelta(days=back)
 
 
@@ -144,6 +160,15 @@ def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
             continue
         start, end = match.span()
         found.append(DateMention(start + offset, end + offset, day, "day", "explicit date"))
+        second = _AND_DAY.match(text, end)
+        if second and "iso" not in match.groupdict():
+            try:
+                other = day.replace(day=int(second["day"]))
+            except ValueError:
+                continue
+            if other > day:
+                s2, e2 = second.span("day")
+                found.append(DateMention(s2 + offset, e2 + offset, other, "day", SECOND_DAY))
     for match in _MONTH_ONLY.finditer(text):
         month = MONTHS[match["month"].lower()]
         year = int(match["year"]) if match["year"] else _year_for(month, 1, published)
@@ -162,12 +187,20 @@ def relative_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
         if match["local"]:
             # "Tuesday (local time)" is a day in another time zone: not a KST date.
             continue
-        day = weekday_before(match["weekday"], published)
+        last = (match["part"] or "").lower() == "last"
+        day = weekday_before(match["weekday"], published, last)
         how = f'"{match[0]}" before publication on {published.isoformat()}'
         start, end = match.span()
         found.append(DateMention(start + offset, end + offset, day, "day", how))
     for match in _RELATIVE.finditer(text):
-        day = published if match["word"].lower() == "today" else published - dt.timedelta(days=1)
+        word = match["word"].lower()
+        if match["n"]:
+            n = _DAYS_AGO.get(match["n"].lower()) or int(match["n"])
+            day = published - dt.timedelta(days=n)
+        elif word == "the day before yesterday":
+            day = published - dt.timedelta(days=2)
+        else:
+            day = published if word == "today" else published - dt.timedelta(days=1)
         how = f'"{match[0]}" relative to publication on {published.isoformat()}'
         start, end = match.span()
         found.append(DateMention(start + offset, end + offset, day, "day", how))
@@ -212,6 +245,15 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             start, end = match.span()
             mentions.append(
                 DateMention(start + offset, end + offset, day, "day", "the day before a date")
+            )
+    mentions.sort(key=lambda m: m.start)
+    for match in _NEXT_DAY.finditer(text):
+        earlier = [m for m in mentions if m.end <= match.start() + offset and m.precision == "day"]
+        if earlier:
+            day = earlier[-1].date + dt.timedelta(days=1)
+            start, end = match.span()
+            mentions.append(
+                DateMention(start + offset, end + offset, day, "day", "the day after a date")
             )
     # "today (May 8)": the date the writer spelled out wins over the word it explains.
     explained = {

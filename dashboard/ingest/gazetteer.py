@@ -42,15 +42,44 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # Wednesday) from X"), none with a comma or a stop: "fired ..., officials from Y said" is not it.
 # The place may follow "an area near", "a site near" or "the (North Korean) capital (of)".
 _LAUNCH_POINT = re.compile(
-    r"\b(?:(?:launched|fired|launches|lifted off|took off)\s+(?:[^\s.;,]+\s+){0,8}?from"
+    r"\b(?:(?:launched|fired|launches|lifted off|took off|took place)\s+"
+    r"(?:(?:[^\s.;,]+|[ap]\.m\.)\s+){0,8}?from"
     r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
     r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
     r"|from (?:near|the vicinity of))"
     r"(?:\s+(?:an?|the)\s+(?:area|site|location|spot|place|region)\s+(?:near|in|around|of))?"
     r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
-    r"\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b"
+    # "from the country's western Hwanghae province", "from the North's Hwanghae province".
+    r"\s+(?:the\s+)?(?:(?:North|country|nation|North\s+Korea)[’']s\s+)?"
+    r"(?:(?:(?:north|south)?(?:east|west)ern|northern|southern|central)\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?(?:\s+[Pp]rovince)?)\b"
     r"(?!\s+(?:Sea|Ocean|Peninsula)\b)"
 )
+# Capitalised words that are days and months, not places: "fired over several hours from
+# Saturday morning".
+_NOT_A_PLACE = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "early",
+    "late",
+    "local",
+}
 # Places that are countries or seats of government, never a launch point in themselves.
 _NOT_A_POINT = {
     "korea",
@@ -192,8 +221,11 @@ class Gazetteer:
         found = []
         for match in _LAUNCH_POINT.finditer(text):
             place = match["place"]
-            if _norm(place) in _NOT_A_POINT or _norm(place).split()[0] in ("north", "south"):
+            words = _norm(place).split()
+            if _norm(place) in _NOT_A_POINT or words[0] in _NOT_A_PLACE or words == ["north"]:
                 continue
+            if words[0] in ("north", "south") and words[-1] != "province":
+                continue  # "from North Korea's coast"; "from North Pyongan province" is a place
             start, end = match.start("place") + offset, match.end("place") + offset
             site_id = self.lookup(place)
             name = self.sites[site_id].name if site_id else place

@@ -55,7 +55,7 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
 _NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
 _TRIGGER = re.compile(
     r"\b(?:fired|fires|fire|firing|launched|launches|launching|launch|test-fired|test-fires|"
-    r"tested|testing|test of|tests of|flew|flying|conducted)\b",
+    r"tested|testing|test of|tests of|tests? on|flew|flying|conducted|carried out|lifted off)\b",
     re.IGNORECASE,
 )
 _MISSILE = re.compile(
@@ -81,12 +81,23 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+_LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|up to|as many as)\s+$", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"\s+(?:launch|test|firing)", re.IGNORECASE)
+
+
 def count_match(words: str) -> re.Match | None:
     """The first number of missiles in `words`, a day of the month aside."""
     position = 0
     while (match := _COUNT.search(words, position)) is not None:
-        day = match["n"] and match["n"].isdigit() and _DAY_OF_MONTH.search(words[: match.start()])
-        if not day:
+        before = words[: match.start()]
+        day = match["n"] and match["n"].isdigit() and _DAY_OF_MONTH.search(before)
+        # "at least two missiles" gives no exact number; "another missile launch" is one more
+        # event, not one missile.
+        bound = match["n"] and _LOWER_BOUND.search(before)
+        event = (match["n"] or "").lower() in ("a", "an", "another") and _EVENT_NOUN.match(
+            words, match.end()
+        )
+        if not (day or bound or event):
             return match
         position = match.start() + len(match["n"])  # the words after the day may hold the count
     return None
@@ -110,13 +121,27 @@ _WHERE_IT_FELL = re.compile(
     r"|off\s+(?:the\s+)?(?:coast|shore|[A-Z]))",
     re.IGNORECASE,
 )
+# What a missile could do, not what it did: "the missiles have a range of 130 kilometers".
+_CAPABILITY = re.compile(
+    r"\b(?:ha(?:ve|s|d)|with|boasts?)\s+(?:an?\s+)?(?:(?:maximum|potential|estimated|possible|"
+    r"designed|operational)\s+)?range\s+of\s+(?:(?:about|around|some|roughly|up to)\s+)?$"
+    r"|\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,4}?(?:reach|travel|fly|go|hit|strike)\w*\s+"
+    r"(?:(?:as far as|about|around|some|up to)\s+)?$",
+    re.IGNORECASE,
+)
+# "an altitude far exceeding 3,500 kilometers": a bound, not the figure.
+_LOWER_BOUND_FIGURE = re.compile(r"\bexceeding\s+$", re.IGNORECASE)
 # "fell ... about 1,180 kilometers from its launch pad": the cue follows the figure.
 _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.IGNORECASE)
 # A sentence that goes on about the launch in hand without a launch verb and a missile noun
 # together: "this missile was an ICBM", "They are believed to have flown about 500 km",
 # "The launch occurred in the vicinity of Sunan".
 _FOLLOW_UP = re.compile(
-    r"\b(?:(?:this|that|the|these|those|both)\s+(?:missiles?|rockets?|projectiles?|launch(?:es)?)"
+    r"\b(?:(?:this|that|the|these|those|both)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?)\b"
+    r"(?!\s+(?:defen[cs]e|programs?|development))"
+    r"|(?:type|kind|class)\s+of\s+(?:the\s+)?missiles?"
+    r"|(?:one|the first|the second|the other)\s+(?:missile|rocket)"
     r"|they|it\s+(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
     r"splashed|flying|soared))\b",
     re.IGNORECASE,
@@ -125,7 +150,7 @@ _FOLLOW_UP = re.compile(
 _DATED_LAUNCH = re.compile(
     rf"\b(?:(?:{dates.WEEKDAY_NAMES})[’']s|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:[’']s)?)"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)\b"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)(?:e?s)?\b"
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
 # "held a call today to discuss the recent launches": the day of the meeting about them.
@@ -262,7 +287,8 @@ def _state(before: str) -> str:
     """Launching state: South Korea's own tests are KOR when South Korea (or its military)
     is the subject shortly before the verb; anything else is North Korea's."""
     south = re.search(
-        r"(?:south korea\b(?!n)|seoul\b|south korean (?:military|navy|army|air force))"
+        r"(?:south korea\b(?!n)|seoul\b|south korean (?:military|navy|army|air force|forces|"
+        r"troops|soldiers|marines))"
         r"(?P<rest>[^.;]{0,60})$",
         before,
         re.IGNORECASE,
@@ -290,6 +316,53 @@ _JUST_NOW = re.compile(
 _NAMING_VERBS = {"calls", "called", "describes", "described", "dubbed", "labeled", "labelled"}
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+# "promised to stop launching missiles": no launch is reported.
+_NOT_LAUNCHING = re.compile(
+    r"\b(?:stop|stopped|stops|halt|halted|refrain(?:ed)? from|cease|ceased|suspend(?:ed)?|"
+    r"moratorium on|ban on|freeze on)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "its Monday test of a nuclear bomb", "the nuclear test of January 6": a day of a nuclear test.
+_NUCLEAR_BEFORE = re.compile(
+    r"\b(?:nuclear|atomic|hydrogen)(?:\s+bomb)?\s+test\s+(?:of|on)\s+$", re.IGNORECASE
+)
+_NUCLEAR_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:[\w-]+\s+)?(?:nuclear|atomic|hydrogen|underground)\b"
+    r"|^\s+test\s+of\s+an?\s+(?:nuclear|atomic|hydrogen)",
+    re.IGNORECASE,
+)
+# "Japan's government first reported the launch early Saturday": the day an undated lede's
+# launch was reported, which for breaking news is the day of the launch.
+_REPORTED_LAUNCH = re.compile(
+    r"\b(?:reported|confirmed|announced|detected)\s+(?:the|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:launch|test|firing)\b(?!\s+(?:vehicle|pad|site|window))",
+    re.IGNORECASE,
+)
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _main_trigger(words: str) -> re.Match | None:
+    """The launch verb: "Responding to the launch, South Korean soldiers fired missiles" is
+    about the soldiers' firing, so a launch noun after an article gives way to a later verb."""
+    triggers = list(_TRIGGER.finditer(words))
+    for match in triggers:
+        noun = match[0].lower() in ("launch", "launches", "test of", "tests of", "firing")
+        if not (noun and _NOUN_BEFORE.search(words[: match.start()])):
+            return match
+    return triggers[0] if triggers else None
+
+
+def _nuclear_day(words: str, mention: dates.DateMention, offset: int) -> bool:
+    return bool(
+        _NUCLEAR_BEFORE.search(words[: mention.start - offset])
+        or _NUCLEAR_AFTER.match(words[mention.end - offset :])
+    )
+
+
 def _another_verb(words: str) -> bool:
     """A verb of saying between a day and the launch verb, so the day is that verb's."""
     return any(m[0] not in _NAMING_VERBS for m in re.finditer(rf"\b{VERBS}\b", words))
@@ -307,6 +380,7 @@ class _Finder:
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
         self.undated: list[Span] = []
+        self.reported: tuple[str, dates.DateMention] | None = None
 
     def launch(self, state: str, mention: dates.DateMention) -> Launch:
         key = (state, mention.date)
@@ -345,7 +419,9 @@ class _Finder:
 
     def sentence(self, sentence: Span) -> None:
         words = sentence.text
-        trigger = _TRIGGER.search(words)
+        trigger = _main_trigger(words)
+        if trigger and _NOT_LAUNCHING.search(words[: trigger.start()]):
+            trigger = None
         if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
@@ -359,10 +435,23 @@ class _Finder:
             self.current = launch = self.launch(_state(words[: trigger.start()]), said_on[0])
             self.fill(launch, words, sentence.start)
             return
+        dated = [
+            (sentence.start + d.start(), sentence.start + d.end())
+            for d in _DATED_LAUNCH.finditer(words)
+        ]
+        since_run = dates.find_dates(words, self.published, sentence.start)
+        found = [
+            m
+            for m in since_run
+            if not _nuclear_day(words, m, sentence.start)
+            # "Since last Thursday, it has fired 11 missiles": the start of a run of launches.
+            and not _SINCE.search(words[: m.start - sentence.start])
+        ]
         every = [
             m
-            for m in dates.find_dates(words, self.published, sentence.start)
-            if not _SAID_ON.search(words[: m.start - sentence.start])
+            for m in found
+            if any(s <= m.start < e for s, e in dated)
+            or not _SAID_ON.search(words[: m.start - sentence.start])
             and not (m.how.startswith(('"today', '"yesterday')) and _quoted(words, m, sentence))
             and not (
                 m.start < sentence.start + trigger.start()
@@ -377,11 +466,21 @@ class _Finder:
         if not every and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", words[: trigger.start()]):
             # Breaking news, "North Korea has fired two missiles, the military said Thursday":
             # the day it was said is the day of the launch.
-            every = [
-                m
-                for m in dates.find_dates(words, self.published, sentence.start)
-                if m.start > sentence.start + trigger.start()
-            ]
+            every = [m for m in found if m.start > sentence.start + trigger.start()]
+        # Days of saying ("issued a statement Monday saying the missiles were fired").
+        reported = [
+            m
+            for m in found
+            if m.precision == "day"
+            and m not in every
+            and not (self.us_time and m.how.startswith(('"today', '"yesterday')))
+            and (
+                _SAID_ON.search(words[: m.start - sentence.start])
+                or m.start < sentence.start + trigger.start()
+                and _another_verb(words[m.end - sentence.start : trigger.start()])
+                and not _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
+            )
+        ]
         if self.us_time and not dates.find_times(words):
             # "today" in Washington with no clock time: the Korean day may be the next one.
             every = [m for m in every if not m.how.startswith(('"today', '"yesterday'))]
@@ -403,12 +502,24 @@ class _Finder:
                     launch.fields["count"], launch.evidence["count"] = 1, one
             self.current = self.launch(state, after[0])
             return
+        if self._dated_list(state, mentions, words, sentence.start):
+            return
         chosen = (after or mentions[-1:] or [None])[0]
+        if chosen is not None and chosen.how == dates.SECOND_DAY and chosen in mentions[1:]:
+            # "on July 4 and 5 launched seven missiles": launches on both days, the sentence's
+            # figures given to the first.
+            self.launch(state, chosen)
+            chosen = mentions[mentions.index(chosen) - 1]
         if chosen is not None and self._local_day_of_current(state, chosen, words):
             launch = self.redate(self.current, _in_kst(chosen, words, sentence.start))
         elif chosen is not None:
             launch = self.launch(state, _in_kst(chosen, words, sentence.start))
-        elif self.current is None and not self.us_time and (just := _JUST_NOW.search(words)):
+        elif (
+            self.current is None
+            and not self.us_time
+            and not any(_SINCE.search(words[: m.start - sentence.start]) for m in since_run)
+            and (just := _JUST_NOW.search(words))
+        ):
             # "A short while ago, North Korea fired …", "North Korea has launched …" in a
             # government's statement of the day: the launch is on the publication day (the
             # publisher's day is Korea's, or Japan's, which is the same).
@@ -423,7 +534,11 @@ class _Finder:
                 launch.evidence["date_local"] = self.current.evidence.get("date_local", (0, 0))
         else:
             # An undated lede ("the latest launch involved a hypersonic missile, state media
-            # said") describes the launch the article dates further down.
+            # said") describes the launch the article dates further down. Failing that, the
+            # day the news broke ("issued a statement Monday saying the missiles were fired")
+            # is the day of the launch (`finish`).
+            if self.current is None and self.reported is None and reported:
+                self.reported = (state, reported[0])
             self.undated.append(sentence)
             return
         first = self.current is None
@@ -434,17 +549,64 @@ class _Finder:
         if first and abs((self.published - launch.date).days) <= 3:
             for earlier in self.undated:
                 self.fill(launch, earlier.text, earlier.start)
+            self.reported = None
         self.passing(words, sentence.start, launch)
+
+    def finish(self) -> None:
+        """An undated lede no later sentence dated: its launch is on the day it was reported."""
+        if self.reported is None or not self.undated:
+            return
+        state, mention = self.reported
+        launch = self.launch(state, self._reported(mention))
+        for earlier in self.undated:
+            self.fill(launch, earlier.text, earlier.start)
+
+    def _reported(self, mention: dates.DateMention) -> dates.DateMention:
+        how = f"the day the launch was reported ({mention.how})"
+        return dates.DateMention(mention.start, mention.end, mention.date, mention.precision, how)
+
+    def _dated_list(
+        self, state: str, mentions: list[dates.DateMention], words: str, offset: int
+    ) -> bool:
+        """ "the DPRK's March 15th ICBM and March 18th SRBM launches": one launch per day, each
+        with the class named right after its day."""
+        if len(mentions) < 2:
+            return False
+        ends = [m.start - offset for m in mentions[1:]] + [len(words)]
+        parts = [words[m.end - offset : end] for m, end in zip(mentions, ends, strict=True)]
+        if not all(missile_class(part[:30]) for part in parts):
+            return False
+        for mention, part in zip(mentions, parts, strict=True):
+            launch = self.launch(state, mention)
+            self.fill(launch, part, mention.end)
+            self.current = launch
+        return True
 
     def follow_up(self, words: str, offset: int) -> None:
         """Class, figures and place from an undated sentence about the launch in hand.
 
         Only fields still empty are filled, and never the count or the day: a sentence
-        without a launch verb is not a new launch.
+        without a launch verb is not a new launch. With no launch in hand yet, a sentence
+        saying when an undated lede's launch was reported dates it.
         """
+        if self.current is None and self.undated and _REPORTED_LAUNCH.search(words):
+            found = dates.find_dates(words, self.published, offset)
+            days = [m for m in found if m.precision == "day"]
+            if len(days) == 1:
+                lede = self.undated[0]
+                trigger = _TRIGGER.search(lede.text)
+                state = _state(lede.text[: trigger.start()]) if trigger else "PRK"
+                self.current = launch = self.launch(state, self._reported(days[0]))
+                for earlier in self.undated:
+                    self.fill(launch, earlier.text, earlier.start)
+                self.fill(launch, words, offset)
+            return
         if self.current is None or not _FOLLOW_UP.search(words):
             return
-        if dates.find_dates(words, self.published, offset):
+        # "The launch Wednesday took place from …" may name the launch's own day, no other.
+        if any(
+            m.date != self.current.date for m in dates.find_dates(words, self.published, offset)
+        ):
             return
         known = set(self.current.fields)
         self.fill(self.current, words, offset)
@@ -466,7 +628,9 @@ class _Finder:
             value = _number(number["barrage"] or number["n"])
             if value:
                 launch.set("count", value, _span(number, offset), claimant)
+        # "just before 8 a.m." is not the time of the launch.
         times = dates.find_times(words, offset)
+        times = [t for t in times if not _BEFORE.search(words[: t.start - offset])]
         if times:
             first = times[0]
             hhmm = first.hhmm
@@ -484,7 +648,10 @@ class _Finder:
                 km = round(km * 1.609344)
             lead = words[: match.start()][-40:]
             if _WHERE_IT_FELL.match(words[match.end() :]):
-                continue  # "flew into the sea 1,242 miles east of Hokkaido": where, not how far
+                continue
+            if _CAPABILITY.search(lead) or _LOWER_BOUND_FIGURE.search(lead):
+                continue  # "have a range of 130 km", "far exceeding 3,500 km": no flight figure
+            # "flew into the sea 1,242 miles east of Hokkaido": where, not how far
             if _APOGEE_CUE.search(lead) or _APOGEE_AFTER.match(words[match.end() :]):
                 cue = "apogee_km"
             elif _RANGE_CUE.search(lead) or _RANGE_AFTER.match(words[match.end() :]):
@@ -557,4 +724,5 @@ def find_launches(
     finder = _Finder(text, published, gazetteer, us_dated(text, publisher))
     for sentence in all_sentences(text):
         finder.sentence(sentence)
+    finder.finish()
     return sorted(finder.launches.values(), key=lambda launch: (launch.date, launch.state))

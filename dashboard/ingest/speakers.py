@@ -100,7 +100,7 @@ SPEAKER_NOUNS = re.compile(
     r"(?:^|\s)(?:officials?|analysts?|experts?|diplomats?|observers?|lawmakers?|legislators?|"
     r"spokes(?:man|woman|person|people)|sources?|researchers?|scholars?|residents?|"
     r"commentators?|critics?|ministry|military|government|agency|statement|officers?|"
-    r"administration|leaders?|envoys?|ministers?|secretary)$"
+    r"administration|leaders?|envoys?|ministers?|secretary|state media)$"
 )
 
 
@@ -211,7 +211,7 @@ def describe(
     np: str, app: str | None, span: tuple[int, int], people: People, last_body: list[Speaker]
 ) -> Speaker | None:
     np = np.strip().rstrip(",")
-    np = re.sub(r"\s+(?:also|later|then|again|previously|\w+ly)$", "", np)
+    np = re.sub(r"\s+(?:also|later|then|again|previously|[a-z]+ly)$", "", np)
     np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
     # "President Trump in his remarks", "Kim on Twitter": where it was said, not who.
     np = re.sub(r"\s+(?:in|on|at|during)\s+(?:his|her|their|a|an|the)\b.*$", "", np)
@@ -227,7 +227,7 @@ def describe(
     )
     np = re.sub(r"\s+(?:issued|released|put out)\s+an?\s+statement$", "", np)
     np = re.sub(
-        rf"\s+on\s+(?:{dates.WEEKDAY_NAMES})(?:\s+\w+ly)?$",
+        rf"\s+on\s+(?:{dates.WEEKDAY_NAMES})(?:\s+[a-z]+ly)?$",
         "",
         np,
     )

@@ -41,7 +41,9 @@ _ROLE_WORD = (
 # A proper name, "of" and "for" allowed inside: "Singapore's Ministry of Foreign Affairs".
 _PROPER = r"[A-Z][\w’'.\-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'.\-]*){0,7}"
 _SAID_X = re.compile(
-    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:{_ROLE_WORD}\s+){{0,3}}{_PROPER}\s*)(?:\([^()]*\))?"
+    # "said State Department spokeswoman Anna Richey-Allen": an organization before the role.
+    rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:(?:{_PROPER}\s+)?(?:{_ROLE_WORD}\s+){{1,3}})?{_PROPER}\s*)"
+    r"(?:\([^()]*\))?"
     r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s+(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
@@ -323,6 +325,11 @@ def _subject_phrase(phrase: str) -> bool:
     )
 
 
+_SAID_ASIDE = re.compile(
+    r"^[^,“”\"]{3,60},\s+(?P<np>(?:the\s+)?[^,“”\"]{2,50}?)\s+(?:said|says|reported|added),\s"
+)
+
+
 def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None, int] | None:
     """The subject of the first attribution verb in `before`: (phrase, apposition, offset).
 
@@ -353,6 +360,10 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     inverted = _SAID_NAME_BEFORE.search(before)
     if inverted and is_speaker_phrase(inverted["np"]):
         return inverted["np"], None, inverted.start("np")
+    aside = _SAID_ASIDE.search(before)
+    if aside and is_speaker_phrase(aside["np"]):
+        # "The launch, state media said, demonstrated …": the attribution set off by commas.
+        return aside["np"], None, aside.start("np")
     statement = _STATEMENT_SAYING.search(before)
     if statement:
         phrase = before[_opening_end(before) : statement.start()]
