@@ -439,10 +439,10 @@ class _Finder:
             (sentence.start + d.start(), sentence.start + d.end())
             for d in _DATED_LAUNCH.finditer(words)
         ]
-        since_run = dates.find_dates(words, self.published, sentence.start)
+        mentioned = dates.find_dates(words, self.published, sentence.start)
         found = [
             m
-            for m in since_run
+            for m in mentioned
             if not _nuclear_day(words, m, sentence.start)
             # "Since last Thursday, it has fired 11 missiles": the start of a run of launches.
             and not _SINCE.search(words[: m.start - sentence.start])
@@ -517,7 +517,7 @@ class _Finder:
         elif (
             self.current is None
             and not self.us_time
-            and not any(_SINCE.search(words[: m.start - sentence.start]) for m in since_run)
+            and not any(_SINCE.search(words[: m.start - sentence.start]) for m in mentioned)
             and (just := _JUST_NOW.search(words))
         ):
             # "A short while ago, North Korea fired …", "North Korea has launched …" in a
