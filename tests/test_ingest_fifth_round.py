@@ -253,3 +253,52 @@ def test_launch_points(text, site):
 def test_attributions(text, speaker):
     [statement] = find_statements(text)
     assert statement.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A release's announcing paragraph ends in a full stop, and names hold full stops.
+        (
+            "Roe Condemns Launch\n\nHARBOR – U.S. Senator Jane Roe (D-Md.), Ranking Member of the "
+            "Harbor Committee, issued the following statement on the launch.\n\n“The test is a "
+            "clear threat to our allies and partners.”",
+            "Jane Roe",
+        ),
+        (
+            "Roe Statement\n\nHarbor, DC – Today, Representative Jane W. Roe, Chair of the Harbor "
+            "Committee, issued the following statement:\n\n“I condemn these tests of two "
+            "missiles.”",
+            "Jane W. Roe",
+        ),
+        (
+            "Roe Statement\n\nHARBOR – U.S. Senator Jane Roe today released this statement "
+            "following the launch:\n\n“Yesterday, the North tested a long-range missile.”",
+            "Jane Roe",
+        ),
+        # A joint statement speaks for both.
+        (
+            "Harbor, DC – Committee Chairman John Doe (D-MO) and Subcommittee Chair Jane Roe "
+            "(D-CA) released the following joint statement concerning the launch:\n\n“We strongly "
+            "condemn this test of a long-range missile.”",
+            "John Doe and Jane Roe",
+        ),
+    ],
+)
+def test_a_release_announces_its_quoted_paragraphs(text, speaker):
+    [statement] = find_statements(text)
+    assert statement.speaker.name == speaker
+
+
+def test_a_participle_after_a_quote_is_not_an_attribution_and_a_country_is_not_a_person():
+    text = (
+        "The United States condemned the launch, calling it a 'highly provocative act' today.\n\n"
+        "Spokesperson John Doe said the launch broke United Nations resolutions.\n\n"
+        "He vowed the U.S. will remain 'vigilant in the face of provocation,' saying Washington "
+        "will work with the U.N. to pursue 'appropriate action.'"
+    )
+    assert [(s.quote.text, s.speaker.name) for s in find_statements(text)] == [
+        ("highly provocative act", "United States"),
+        ("vigilant in the face of provocation", "John Doe"),
+        ("appropriate action.", "John Doe"),
+    ]

@@ -235,7 +235,9 @@ TITLES = re.compile(
     r"then)\s+)*"
     r"(?:(?:Foreign|Defense|Defence|Prime|Unification|Deputy|Vice)\s+)?"
     r"(?:President|Minister|Secretary of State|Secretary|Ambassador|Envoy|Leader|leader|"
-    r"Spokesman|Spokeswoman|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|Chairman|Professor|"
+    r"Spokesman|Spokeswoman|Spokesperson|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|"
+    r"Representative|"
+    r"Chairman|Chairwoman|Chair|Professor|"
     r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Commander|Colonel|Col\.|Lieutenant|Lt\.|Captain|Capt\.|Major|"
     r"Maj\.)\s+",
 )

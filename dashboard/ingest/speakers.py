@@ -175,9 +175,21 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
                     people.add(match.start(), actor.name)
 
 
+# Countries and unions whose names look like a first name and a surname.
+_PLACES = re.compile(
+    r"(?:United|Soviet|European|African)\s+(?:States|Kingdom|Nations|Union|Arab Emirates)|"
+    r"(?:South|North)\s+(?:Korea|Africa)|New\s+Zealand|Saudi\s+Arabia|Czech\s+Republic"
+)
+
+
 def _could_be_person(name: str) -> bool:
-    """Not "On Tuesday", "The Harbor Ministry" or "Fjord University"."""
-    return not (_NOT_NAMES.match(name) or name.startswith("The ") or _BODY_WORDS.search(name))
+    """Not "On Tuesday", "The Harbor Ministry", "Fjord University" or "United States"."""
+    return not (
+        _NOT_NAMES.match(name)
+        or name.startswith("The ")
+        or _BODY_WORDS.search(name)
+        or _PLACES.fullmatch(name)
+    )
 
 
 def _looks_personal(text: str, match: re.Match) -> bool:
@@ -202,7 +214,8 @@ _PERSON_PREDICATE = re.compile(
 )
 _TITLE_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Spokes(?:man|woman|person)|Senator|"
-    r"Sen\.|Rep\.|General|Gen\.|Admiral|Adm\.|Chairman|Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Sen\.|Rep\.|General|Gen\.|Admiral|Adm\.|Chairman|Chairwoman|Chair|Representative|"
+    r"Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"
     r"Col\.|Lt\.|Capt\.|Maj\.)\s+$"
 )
 
@@ -496,6 +509,9 @@ _RANKS = {
     "Deputy",
     "Vice",
     "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Representative",
     "Senator",
     "Sen.",
     "Rep.",

@@ -44,7 +44,7 @@ _SAID_X = re.compile(
     # "said State Department spokeswoman Anna Richey-Allen": an organization before the role.
     rf"^[,.]?\s*{VERBS}\s+(?P<np>(?:(?:{_PROPER}\s+)?(?:{_ROLE_WORD}\s+){{1,3}})?{_PROPER}\s*)"
     r"(?:\([^()]*\))?"
-    r"(?:\s*(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s+(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
+    r"(?:\s*\b(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s+(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
@@ -196,16 +196,48 @@ _LABEL = re.compile(
 _SAID_COLON = re.compile(rf"^(?P<np>[^“”\":]{{3,120}}?)\s+{VERBS}\b[^“”\":]{{0,80}}:\s*$")
 
 
+# The name may hold full stops that end no sentence: "Ben Cardin (D-Md.)", "Gregory W. Meeks".
 _FOLLOWING = re.compile(
-    r"(?:^|[.!?]\s+)(?P<np>[^.!?“”\"]{3,200}?)\s+(?:today\s+|also\s+)?(?:issued|released|made|gave|"
-    r"delivered|put out)\s+the\s+following\s+(?:statement|remarks|comments)\b[^“”\"]*$",
+    rf"(?:^|[.!?]\s+)(?P<np>(?:[^.!?“”\"]|\.(?=\S)|(?<=\b[A-Z])\.|{_ABBREVIATED}){{3,200}}?)\s+"
+    r"(?:today\s+|also\s+)?(?:issued|released|made|gave|delivered|put out)\s+"
+    r"(?:the\s+following|this)\s+(?:joint\s+)?(?:statement|remarks|comments)\b[^“”\"]*$",
     re.IGNORECASE,
+)
+
+
+# A release's dateline in any case ("Washington, DC –") and "Today," before the name.
+_RELEASE_OPENING = re.compile(
+    r"^(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s+[–—-]{1,2}\s+)?"
+    r"(?:(?:Today|Yesterday|On \w+),?\s+)?"
 )
 
 
 def _all_quote(paragraph: Span) -> bool:
     words = paragraph.text.strip()
     return words[:1] in '“"' and words[-1:] in '”"' and len(words) > 2
+
+
+def _joint_speakers(named: str, paragraph: Span, people: People) -> Speaker | None:
+    """ "Chairman Jane Roe (D-XX) and Subcommittee Chair John Doe (D-YY) released the following
+    joint statement": both people, named as the release names them."""
+    parts = re.split(r"\s+and\s+", re.sub(r"\s*\([^()]*\)", "", named).strip(" ,"))
+    if len(parts) != 2 or "," in named:
+        return None
+    found = []
+    for part in parts:
+        name = re.search(rf"{NAME.pattern}$", part)
+        if name is None or not is_speaker_phrase(name[0]):
+            return None
+        start = paragraph.start + paragraph.text.find(name[0])
+        speaker = describe(name[0], None, (start, start + len(name[0])), people, [])
+        if speaker is None or not speaker.is_person:
+            return None
+        found.append(speaker)
+    first, second = found
+    span = (first.span[0], second.span[1])
+    return Speaker(
+        f"{first.name} and {second.name}", None, None, first.state, first.speaker_type, span, True
+    )
 
 
 def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> Speaker | None:
@@ -226,7 +258,13 @@ def _labelled(text: str, paras: list[Span], paragraph: int, people: People) -> S
         # "Senator Jane Roe (D-Harbor) issued the following statement:" in a press release.
         # "U.S. Senator Jane Roe (D-Harbor), ranking member of ..., today issued": the name is
         # before the first comma, the rest describes her.
-        np, _, app = following["np"].partition(", ")
+        # The dateline and "Today," open the paragraph, not the name: "Washington, DC – Today,
+        # Representative Jane Roe, Chair of …, issued".
+        named = _RELEASE_OPENING.sub("", following["np"])
+        joint = _joint_speakers(named, paras[index], people)
+        if joint is not None:
+            return joint
+        np, _, app = named.partition(", ")
         start = paras[index].start + paras[index].text.index(np)
         return describe(np, app.strip(" ,") or None, (start, start + len(np)), people, [])
     if label is None:
