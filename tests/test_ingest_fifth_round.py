@@ -302,3 +302,35 @@ def test_a_participle_after_a_quote_is_not_an_attribution_and_a_country_is_not_a
         ("vigilant in the face of provocation", "John Doe"),
         ("appropriate action.", "John Doe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # "went on to say" is the verb, not part of who spoke; the role is the person named.
+        (
+            "Secretary of State John Doe said talks were possible.\n\nThe top U.S. diplomat went "
+            "on to say that the North should “just stop these missile launches.”",
+            "just stop these missile launches.",
+            "John Doe",
+        ),
+        # "He" is the previous sentence's subject, not the person named last in it.
+        (
+            "Officials met.\n\nJohn Doe wrote on Twitter that he spoke with President Jan Roe "
+            "about the launch. He said that “more sanctions will be imposed today.”",
+            "more sanctions will be imposed today.",
+            "John Doe",
+        ),
+    ],
+)
+def test_who_goes_on_to_say_and_who_he_is(text, quote, speaker):
+    found = {s.quote.text: s.speaker.name for s in find_statements(text)}
+    assert found[quote] == speaker
+
+
+def test_what_was_fired_does_not_speak():
+    found = find_statements(
+        "The launch drew criticism.\n\nThe projectiles, assessed to be “short-range ballistic "
+        "missiles,” traveled about 380 kilometers, according to the Joint Chiefs of Staff."
+    )
+    assert [s.speaker.name for s in found] == ["Joint Chiefs of Staff"]

@@ -104,12 +104,19 @@ SPEAKER_NOUNS = re.compile(
 )
 
 
+_THINGS = re.compile(
+    r"\b(?:missiles?|projectiles?|rockets?|launch(?:es)?|tests?|weapons?|warheads?)$", re.IGNORECASE
+)
+
+
 def is_speaker_phrase(np: str) -> bool:
     np = np.strip()
     if re.fullmatch(r"[A-Z]{4,}(?:[ ,][A-Z ,]+)?", np) and not actors.known_body(np):
         return False  # a dateline ("WASHINGTON"), not a speaker
     if _NOT_NAMES.match(np):
         return False
+    if _THINGS.search(np):
+        return False  # "The projectiles, assessed to be “…”": what was fired does not speak
     if re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np):
         return True
     if len(np.split()) <= 6 and re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w’'.-]+)+$", np):
@@ -226,6 +233,10 @@ def describe(
     np = np.strip().rstrip(",")
     np = re.sub(r"\s+(?:also|later|then|again|previously|[a-z]+ly)$", "", np)
     np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
+    # "The top U.S. diplomat went on to say that …": the verb phrase is not the speaker.
+    np = re.sub(r"\s+(?:went on|continued|proceeded|moved on|would go on)\s+to$", "", np)
+    if _THINGS.search(np):
+        return None
     # "President Trump in his remarks", "Kim on Twitter": where it was said, not who.
     np = re.sub(r"\s+(?:in|on|at|during)\s+(?:his|her|their|a|an|the)\b.*$", "", np)
     np = re.sub(r"\s+on\s+(?:Twitter|X|Facebook|television|TV)$", "", np)
@@ -297,7 +308,7 @@ def describe(
         speaker = _previous_speaker(span[0], people, last_body)
         if speaker is not None:
             return speaker
-        name = people.last_before(span[0])
+        name = _previous_subject(span[0], people) or people.last_before(span[0])
         return person(name, None, span, people) if name else None
     if _DOCUMENT.fullmatch(bare) and last_body:
         # "the release said": a document speaks for the body that issued it.
@@ -423,6 +434,27 @@ def _previous_speaker(position: int, people: People, last_body: list[Speaker]) -
     span = (said.start("np"), said.end("np"))
     speaker = describe(said["np"], None, span, people, last_body)
     return speaker if speaker is not None and speaker.is_person else None
+
+
+def _previous_subject(position: int, people: People) -> str | None:
+    """The person who is the subject of the sentence before "He said": "Trump wrote that he
+    spoke with President Xi about it. He said …" is Trump's, not Xi's, who was named last."""
+    before = people.text[:position]
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"’']?\s+", before)]
+    if len(ends) < 2 or "\n\n" in before[ends[-1] : position]:
+        return None
+    sentence = before[ends[-2] : ends[-1]]
+    if "\n\n" in sentence:
+        sentence = sentence.rsplit("\n\n", 1)[-1]
+    match = re.match(
+        rf"\s*(?P<name>{NAME.pattern}|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+)?{VERBS}\b", sentence
+    )
+    if match is None:
+        return None
+    name = match["name"]
+    if name in people.full:
+        return name
+    return people.expand(name, position) if " " not in name else None
 
 
 def _named_with_role(phrase: str, before: str) -> str | None:
