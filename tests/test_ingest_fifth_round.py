@@ -334,3 +334,78 @@ def test_what_was_fired_does_not_speak():
         "missiles,” traveled about 380 kilometers, according to the Joint Chiefs of Staff."
     )
     assert [s.speaker.name for s in found] == ["Joint Chiefs of Staff"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person's role after a place is no apposition of the place.
+        (
+            "SEOUL, May 19 -- North Korea fired a missile into the East Sea, a Seoul military "
+            "official said.\n\n“It flew northeast,” the official said.",
+            "official",
+        ),
+        # "the country" after North Korea was named last is North Korea.
+        (
+            "North Korea has conducted five nuclear tests. The country has warned it was ready to "
+            "test an ICBM “at any time” this year.",
+            "North Korea",
+        ),
+        # "the 27-nation bloc" and "the bloc" are the EU the article named.
+        (
+            "The EU spoke.\n\n“The EU strongly condemns the launch,” the 27-nation bloc said in "
+            "a statement.",
+            "European Union",
+        ),
+        # "the agency" is the acronym named before "news agency".
+        (
+            "North Korea fired an ICBM, the state-run KCNA news agency reported.\n\n“The missile "
+            "flew 999 km,” the agency said.",
+            "KCNA",
+        ),
+        # A second clause after a quoted expression has its own subject.
+        (
+            "Park used the expression “unidentified projectiles,” while the South's military "
+            "called them “two ballistic missiles” in its report.",
+            "South's military",
+        ),
+        # "The ministry criticized the launch in a statement, saying “…”".
+        (
+            "Japan's Defense Ministry said the missile fell outside its zone.\n\nThe ministry "
+            "criticized the launch in a statement, saying “The actions of North Korea threaten "
+            "the peace.”",
+            "Japan's Defense Ministry",
+        ),
+    ],
+)
+def test_who_the_noun_stands_for(text, speaker):
+    found = find_statements(text)
+    assert found[-1].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("two Musudan mid-range missiles", "MRBM"),  # the article's own class word
+        ("a Musudan missile", "IRBM"),  # the table's, when the article names none
+    ],
+)
+def test_an_articles_class_word_wins_over_the_table(words, kind):
+    from dashboard.ingest.launches import missile_class
+
+    assert missile_class(words)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It fired at around 6:40 a.m. Mupyeong-ri is near.", 2),
+        ("It fired at 7 a.m. Korean time on Tuesday.", 1),
+        ("It fired at 3:56 p.m. CDT and 6:03 p.m. CDT, June 21.", 1),
+        ("It fired at 6 a.m. (local time).", 1),
+    ],
+)
+def test_a_clock_time_ends_a_sentence_unless_its_zone_or_day_follows(text, expected):
+    from dashboard.ingest.text import all_sentences
+
+    assert len(all_sentences(text)) == expected

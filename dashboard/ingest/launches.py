@@ -47,7 +47,7 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
     (r"hypersonic", "hypersonic"),
     # "intermediate-range or longer", Seoul's wording for at least an IRBM.
     (r"intermediate[- ](?:range\s+)?(?:or\s+longer[- ]range)?|\bIRBMs?\b", "IRBM"),
-    (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
+    (r"medium[- ]range|mid-?range|\bMRBMs?\b", "MRBM"),
     # "short-range projectiles" names no class: only missiles do.
     (r"short[- ]range (?:ballistic )?missiles?|\bSRBMs?\b|tactical (?:guided )?missile", "SRBM"),
     (r"satellite|space launch|carrier rocket|\bSLV\b", "SLV"),
@@ -265,15 +265,23 @@ def missile_class(words: str) -> tuple[str, re.Match] | None:
     named = [(kind, m) for pattern, kind in MISSILE_NAMES if (m := re.search(pattern, words))]
     if len({kind for kind, _ in named}) > 1:
         return None
-    if named:
-        return min(named, key=lambda found: found[1].start())
     words = _EITHER_CLASS.sub(lambda m: " " * len(m[0]), words)
     found = [
         (match.start(), kind, match)
         for pattern, kind in CLASS_WORDS
         if (match := re.search(pattern, words, re.IGNORECASE))
     ]
-    return min(found, key=lambda f: f[0])[1:] if found else None
+    described = min(found, key=lambda f: f[0])[1:] if found else None
+    if named and described and described[0] != named[0][0]:
+        # "two Musudan mid-range missiles": the article's own word for the named missile, not
+        # the table's; "a new cruise missile and a Hwasong-15" are two missiles.
+        name = named[0][1]
+        lo, hi = sorted((name.end(), described[1].start()))
+        if hi - lo <= 25 and not re.search(r"\band\b|,|;", words[lo:hi]):
+            return described
+    if named:
+        return min(named, key=lambda found: found[1].start())
+    return described
 
 
 def _claimant(words: str) -> str | None:

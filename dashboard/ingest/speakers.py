@@ -185,7 +185,9 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
 # Countries and unions whose names look like a first name and a surname.
 _PLACES = re.compile(
     r"(?:United|Soviet|European|African)\s+(?:States|Kingdom|Nations|Union|Arab Emirates)|"
-    r"(?:South|North)\s+(?:Korea|Africa)|New\s+Zealand|Saudi\s+Arabia|Czech\s+Republic"
+    r"(?:South|North)\s+(?:Korea|Africa)|New\s+Zealand|Saudi\s+Arabia|Czech\s+Republic|"
+    # Seas, coasts and other places: "into the East Sea, a Seoul military official said".
+    r".*\s(?:Sea|Ocean|Peninsula|Province|County|Island|Islands|Strait|River|Airport|Base|Coast)"
 )
 
 
@@ -233,6 +235,12 @@ def describe(
     np = np.strip().rstrip(",")
     np = re.sub(r"\s+(?:also|later|then|again|previously|[a-z]+ly)$", "", np)
     np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
+    # "…, while a NATO spokesman said", "North Korea has said": the joining word and the
+    # auxiliary are not part of who spoke.
+    np = re.sub(r"^(?:while|whereas|and|but|as)\s+", "", np)
+    np = re.sub(r"\s+(?:has|have|had)$", "", np)
+    # "Park used the expression “…,” while the South's military": the second clause's subject.
+    np = re.sub(r"^.*[“”\"],?\s*(?:while|whereas|but|and)\s+", "", np)
     # "The top U.S. diplomat went on to say that …": the verb phrase is not the speaker.
     np = re.sub(r"\s+(?:went on|continued|proceeded|moved on|would go on)\s+to$", "", np)
     if _THINGS.search(np):
@@ -301,6 +309,17 @@ def describe(
     if _NORTH_EPITHET.fullmatch(np.strip()):
         # Reporters' names for the country: "the communist country", "the reclusive state".
         return Speaker("North Korea", None, None, "PRK", "government", span, False)
+    plain = re.fullmatch(r"the\s+(?:country|nation|regime)", np.strip(), re.IGNORECASE)
+    if plain and _LAST_COUNTRY.findall(people.text[: span[0]])[-1:] in (
+        ["North Korea"],
+        ["Pyongyang"],
+        ["DPRK"],
+    ):
+        # "The country has warned it was ready …" after North Korea was named last.
+        return Speaker("North Korea", None, None, "PRK", "government", span, False)
+    bloc = re.fullmatch(r"the\s+(?:\d+-(?:nation|member|country)\s+)?bloc", np.strip(), re.I)
+    if bloc and re.search(r"\bEU\b|European Union", people.text[: span[0]]):
+        return Speaker("European Union", None, None, None, "international_org", span, False)
     if app and re.fullmatch(_PERSONAL, app.strip()) and not re.fullmatch(_PERSONAL, bare):
         # "the foreign minister of Harborland, Ivar Lund, told ...": the name is the speaker.
         return describe(app.strip(), np, span, people, last_body)
@@ -395,6 +414,10 @@ _NAMED = re.compile(
     rf"\s(?:named|called|known as)\s+"
     rf"(?P<name>(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,6}})$"
 )
+_LAST_COUNTRY = re.compile(
+    r"\b(North Korea|Pyongyang|DPRK|South Korea|Seoul|Japan|Tokyo|China|Beijing|"
+    r"United States|Washington|Russia|Moscow)\b(?!\s*[’']s\b)"
+)
 _NORTH_EPITHET = re.compile(
     r"the\s+(?:north|(?:(?:communist|reclusive|isolated|secretive|impoverished|nuclear-armed|"
     r"hermit|north korean|pariah|rogue)\s+)+(?:country|state|nation|regime|kingdom|government))",
@@ -472,9 +495,40 @@ def _named_with_role(phrase: str, before: str) -> str | None:
     return names[-1] if names else None
 
 
+_ORGANISATION_NOUNS = {
+    "agency",
+    "ministry",
+    "organization",
+    "organisation",
+    "body",
+    "bloc",
+    "council",
+    "alliance",
+    "committee",
+    "group",
+    "office",
+    "department",
+    "union",
+    "network",
+    "broadcaster",
+    "outlet",
+    "newspaper",
+    "daily",
+    "service",
+    "command",
+    "mission",
+    "government",
+    "administration",
+}
+
+
 def _antecedent(noun: str, before: str) -> str | None:
     """The last organisation named before as a `noun`: "the International Telecommunication
     Union, a U.N. agency that ..." or "the Korean Central News Agency" for "the agency"."""
+    if noun.lower() not in _ORGANISATION_NOUNS:
+        return None  # "into the East Sea, a Seoul military official said": not an apposition
+    # "the state-run KCNA news agency reported": an acronym before the noun.
+    acronyms = re.findall(rf"\b([A-Z]{{3,}})\s+(?:[a-z]+\s+)?{noun}\b", before)
     org = r"(?P<org>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'-]*)+)"
     found = [
         m["org"]
@@ -483,6 +537,8 @@ def _antecedent(noun: str, before: str) -> str | None:
             before,
         )
     ]
+    if acronyms and (not found or before.rfind(acronyms[-1]) > before.rfind(found[-1])):
+        return acronyms[-1]
     return strip_article(found[-1]) if found else None
 
 

@@ -411,7 +411,12 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     if participle:
         # "Kim Jong Un, general secretary of ..., guided the event, calling the test “…”": the
         # participle's subject is the sentence's.
-        opening = re.match(rf"\s*(?P<np>{NAME.pattern}|(?:the\s+)?{_PROPER})(?=,|\s+[a-z])", before)
+        # "The ministry criticized the launch …, saying “…”": a body by its noun, too.
+        opening = re.match(
+            rf"\s*(?P<np>{NAME.pattern}|(?:[Tt]he\s+)?{_PROPER}(?<!\bThe)|[Tt]he\s+[a-z]+)"
+            r"(?=,|\s+[a-z])",
+            before,
+        )
         if opening and is_speaker_phrase(opening["np"]):
             return opening["np"], None, opening.start("np")
     passive = _WAS_QUOTED.search(before)

@@ -78,6 +78,14 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b[A-Z]\.|\b(?:a\.m|p\.m|Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sept|Sep|Oct|Nov|Dec|vs|etc|Rep|Sen|Gov|Amb)\.)$"
 )
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$")
+_CLOCK_GOES_ON = re.compile(
+    r"(?:Korean?|Seoul|Pyongyang|Japan(?:ese)?|Tokyo|[A-Z]{1,4}T|UTC|Eastern|Pacific|"
+    r"Central|Hawaii|Washington|local|today|yesterday|on|in|and|or|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\("
+)
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘A-Z(])")
 
 
@@ -86,7 +94,11 @@ def sentences(paragraph: Span) -> list[Span]:
     text = paragraph.text
     for match in _BOUNDARY.finditer(text):
         head = text[begin : match.start() + 1]
-        if _ABBREVIATIONS.search(head):
+        if _ABBREVIATIONS.search(head) and not (
+            # "at around 6:40 a.m. Mupyeong-ri is …": a clock time ends the sentence, unless
+            # its zone or day follows ("7 a.m. Korean time", "6 a.m. Tuesday").
+            _CLOCK_END.search(head) and not _CLOCK_GOES_ON.match(text, match.end())
+        ):
             continue
         end = match.end() - len(match[0]) + len(match[0].rstrip())
         found.append(Span(paragraph.start + begin, paragraph.start + end, text[begin:end]))
