@@ -409,3 +409,41 @@ def test_a_clock_time_ends_a_sentence_unless_its_zone_or_day_follows(text, expec
     from dashboard.ingest.text import all_sentences
 
     assert len(all_sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("spelling", "site_id"),
+    [
+        ("Mupyeong-ri", "mupyong"),  # Revised Romanisation of Mupyong-ni, the -ri left off
+        ("Dongchang-ri", "tongchang"),  # d for t at the start of a word
+        ("Banghyeon", "panghyon"),  # b for p, eo for o
+    ],
+)
+def test_the_other_romanisation_folds_to_the_same_key(spelling, site_id):
+    from dashboard.ingest.gazetteer import romanisation_key
+
+    assert romanisation_key(spelling) == site_id
+
+
+def test_a_place_in_the_other_romanisation_is_the_gazetteer_site():
+    from dashboard.ingest.gazetteer import Gazetteer, Site
+
+    gazetteer = Gazetteer(
+        [
+            Site("mupyong-ni", "Mupyong-ni Arms Plant", (), None, "PRK"),
+            *small_gazetteer().sites.values(),
+        ]
+    )
+    [point] = gazetteer.launch_points(
+        "North Korea fired a short-range missile into waters off the east coast from "
+        "Mupyeong-ri, Jagang Province at around 6:40 a.m."
+    )
+    assert point.site_id == "mupyong-ni"
+
+
+def test_a_site_in_or_around_a_city_is_a_launch_point():
+    [point] = small_gazetteer().launch_points(
+        "North Korea fired a suspected intermediate-range ballistic missile at the Sea of Japan "
+        "from a site in or around Pyongyang around noon."
+    )
+    assert point.name == "Pyongyang"

@@ -38,16 +38,17 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # village that Sohae stands by, and reports name the station after it.
 # The launch point named as such: "launched from X", "the launch point was near X",
 # "in the vicinity of X". X may be a place the gazetteer does not hold.
-# Up to eight words may stand between the verb and "from" ("launched at 7:10 am (2210 GMT
+# Up to twelve words may stand between the verb and "from" ("launched at 7:10 am (2210 GMT
 # Wednesday) from X"), none with a comma or a stop: "fired ..., officials from Y said" is not it.
 # The place may follow "an area near", "a site near" or "the (North Korean) capital (of)".
 _LAUNCH_POINT = re.compile(
     r"\b(?:(?:launched|fired|launches|lifted off|took off|took place)\s+"
-    r"(?:(?:[^\s.;,]+|[ap]\.m\.)\s+){0,8}?from"
+    r"(?:(?:[^\s.;,]+|[ap]\.m\.)\s+){0,12}?from"
     r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
     r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
     r"|from (?:near|the vicinity of))"
-    r"(?:\s+(?:an?|the)\s+(?:area|site|location|spot|place|region)\s+(?:near|in|around|of))?"
+    r"(?:\s+(?:an?|the)\s+(?:area|site|location|spot|place|region)\s+"
+    r"(?:near|in|around|of|in\s+or\s+(?:near|around)))?"
     r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
     # "from the country's western Hwanghae province", "from the North's Hwanghae province".
     r"\s+(?:the\s+)?(?:(?:North|country|nation|North\s+Korea)[’']s\s+)?"
@@ -115,6 +116,21 @@ class SiteMention:
     name: str
 
 
+def romanisation_key(name: str) -> str:
+    """A key on which the Revised and McCune-Reischauer spellings of a Korean place name agree:
+    vowels eo/eu as o/u, word-initial d/g/b/j as t/k/p/ch, and the village ending -ri/-ni left
+    off."""
+    words = []
+    for word in re.split(r"[\s-]+", name.lower()):
+        word = word.replace("eo", "o").replace("eu", "u").replace("ŏ", "o").replace("ŭ", "u")
+        word = re.sub(
+            r"^(?:d|g|b|j)", lambda m: {"d": "t", "g": "k", "b": "p", "j": "ch"}[m[0]], word
+        )
+        if word not in ("ri", "ni", "li"):  # "-ri" (village) is left off as often as not
+            words.append(word)
+    return "".join(words)
+
+
 def _norm(name: str) -> str:
     return re.sub(r"[\s-]+", " ", name).strip().lower()
 
@@ -132,6 +148,12 @@ class Gazetteer:
             if firsts[first] == 1 and first not in _GENERIC and len(first) > 3:
                 names.setdefault(first, site.site_id)
         self.names = names
+        # The same place in the other romanisation: "Mupyeong-ri" is Mupyong-ni, "Dongchang-ri"
+        # Tongchang-ri, "Banghyeon" Panghyon. Only names that fold to one site count.
+        folded: dict[str, set[str]] = {}
+        for name, site_id in names.items():
+            folded.setdefault(romanisation_key(name), set()).add(site_id)
+        self.romanised = {key: ids.pop() for key, ids in folded.items() if len(ids) == 1}
         provinces: dict[str, list[str]] = {}
         for site in sites:
             if site.province:
@@ -172,7 +194,7 @@ class Gazetteer:
             return name
         key = re.sub(r"^(the|near) ", "", key)
         key = re.sub(r" (area|county|city|province|region)$", "", key)
-        return self.names.get(key)
+        return self.names.get(key) or self.romanised.get(romanisation_key(key))
 
     def find(self, text: str, offset: int = 0) -> list[SiteMention]:
         """Known sites, then unknown places in "the X area" / "X County", in order of position."""
