@@ -447,3 +447,19 @@ def test_a_site_in_or_around_a_city_is_a_launch_point():
         "from a site in or around Pyongyang around noon."
     )
     assert point.name == "Pyongyang"
+
+
+def test_a_us_evening_report_and_a_korean_clock_give_the_korean_day():
+    # Published Tuesday 29 August (US page): "told NBC News Monday evening" is the US day of the
+    # report; the Korean clock "5.57 a.m." with its day "Tuesday" is the launch's.
+    found = find_launches(
+        "SEOUL — North Korea has fired a ballistic missile towards Japan, a South Korean "
+        "official told NBC News Monday evening.\n\n“North Korea fired a ballistic missile on "
+        "Tuesday morning at around 5.57 a.m. (4:57 p.m. ET Monday),” an official said.",
+        dt.date(2017, 8, 29),
+        small_gazetteer(),
+        "NBC News",
+    )
+    assert [(launch.date, launch.fields.get("time_local")) for launch in found] == [
+        (dt.date(2017, 8, 29), "05:57")
+    ]

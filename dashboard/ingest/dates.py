@@ -78,7 +78,8 @@ _AND_DAY = re.compile(
 )
 _TIME = re.compile(
     # Transcripts write "4: 57 p-m" and "p. m.".
-    r"\b(?P<hour>[01]?\d)(?::\s?(?P<minute>[0-5]\d))?\s*"
+    # "5.57 a.m." as some copies print it.
+    r"\b(?P<hour>[01]?\d)(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*"
     r"(?P<half>a\.\s?m\.|p\.\s?m\.|a-m\b|p-m\b|am\b|pm\b)",
     re.IGNORECASE,
 )

@@ -109,7 +109,7 @@ _THE_LAUNCH_AGAIN = re.compile(
     r"(?:was|had been)\s+(?:fired|launched|test-fired)\b"
 )
 # "state media said Thursday": the day of the statement, not of the launch.
-_SAID_ON = re.compile(r"\b(?:said|says|told \w+)\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w.]+){1,3}?)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
     r"(?:flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$",
     re.IGNORECASE,
@@ -471,9 +471,14 @@ class _Finder:
                 )
             )
         ]
-        if not every and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", words[: trigger.start()]):
+        if (
+            not every
+            and not self.us_time
+            and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", words[: trigger.start()])
+        ):
             # Breaking news, "North Korea has fired two missiles, the military said Thursday":
-            # the day it was said is the day of the launch.
+            # the day it was said is the day of the launch (in Korea's time: a US "Monday
+            # evening" may be Tuesday there, which a later sentence settles).
             every = [m for m in found if m.start > sentence.start + trigger.start()]
         # Days of saying ("issued a statement Monday saying the missiles were fired").
         reported = [
@@ -706,8 +711,11 @@ class _Finder:
 def _in_kst(mention: dates.DateMention, words: str, offset: int) -> dates.DateMention:
     """The day of a launch whose time the sentence gives in another zone, moved to KST:
     "today at 1:17 p.m. EST" on 28 November is 03:17 KST on the 29th."""
-    times = [t for t in dates.find_times(words, offset) if t.zone and t.zone != dates.KST]
-    if not times or mention.precision != "day":
+    every = dates.find_times(words, offset)
+    times = [t for t in every if t.zone and t.zone != dates.KST]
+    if not times or mention.precision != "day" or every[0].zone in (None, dates.KST):
+        # "at around 5.57 a.m. (4:57 p.m. ET Monday)": the Korean clock comes first, and the
+        # day with it is Korea's.
         return mention
     day, hhmm = dates.to_kst(mention.date, times[0].hhmm, times[0].zone)
     if day == mention.date:
