@@ -473,12 +473,12 @@ class _Finder:
         ]
         if (
             not every
-            and not self.us_time
+            and not (self.us_time and re.search(r"\b(?:evening|night)\b", words))
             and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", words[: trigger.start()])
         ):
             # Breaking news, "North Korea has fired two missiles, the military said Thursday":
-            # the day it was said is the day of the launch (in Korea's time: a US "Monday
-            # evening" may be Tuesday there, which a later sentence settles).
+            # the day it was said is the day of the launch; but a US "Monday evening" is
+            # Tuesday morning in Korea, which a later sentence settles.
             every = [m for m in found if m.start > sentence.start + trigger.start()]
         # Days of saying ("issued a statement Monday saying the missiles were fired").
         reported = [
