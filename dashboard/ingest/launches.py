@@ -376,6 +376,34 @@ def _another_verb(words: str) -> bool:
     return any(m[0] not in _NAMING_VERBS for m in re.finditer(rf"\b{VERBS}\b", words))
 
 
+def _day_role(
+    mention: dates.DateMention,
+    words: str,
+    sentence: Span,
+    trigger: re.Match,
+    dated: list[tuple[int, int]],
+) -> str:
+    """What a day in a launch sentence dates: "launch", "saying" (the day a verb of saying
+    reported it: "said on Thursday", "Japan on Nov. 22 criticized the launch") or "other"
+    (a day before "after" or "ahead of", a speaker's own "today" inside quotation marks)."""
+    if any(start <= mention.start < end for start, end in dated):
+        return "launch"
+    said_on = bool(_SAID_ON.search(words[: mention.start - sentence.start]))
+    not_launch_day = other_verb = False
+    if mention.start < sentence.start + trigger.start():
+        between = words[mention.end - sentence.start : trigger.start()]
+        not_launch_day = bool(_NOT_THE_LAUNCH_DAY.search(between))
+        other_verb = mention.precision == "day" and _another_verb(between)
+    quoted_today = mention.how.startswith(('"today', '"yesterday')) and _quoted(
+        words, mention, sentence
+    )
+    if not (said_on or quoted_today or not_launch_day or other_verb):
+        return "launch"
+    if mention.precision == "day" and (said_on or other_verb and not not_launch_day):
+        return "saying"
+    return "other"
+
+
 def us_dated(text: str, publisher: str | None) -> bool:
     """Whether the article's "today" is a day in US time (publisher or dateline)."""
     return bool((publisher and _US_PUBLISHER.search(publisher)) or _US_DATELINE.search(text[:600]))
@@ -433,11 +461,8 @@ class _Finder:
         if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
-        said_on = [
-            m
-            for m in dates.find_dates(words, self.published, sentence.start)
-            if _SAID_ON.search(words[: m.start - sentence.start])
-        ]
+        mentioned = dates.find_dates(words, self.published, sentence.start)
+        said_on = [m for m in mentioned if _SAID_ON.search(words[: m.start - sentence.start])]
         if said_on and _SAME_DAY.search(words):
             # "said on Thursday that the North fired ... earlier in the day".
             self.current = launch = self.launch(_state(words[: trigger.start()]), said_on[0])
@@ -447,7 +472,6 @@ class _Finder:
             (sentence.start + d.start(), sentence.start + d.end())
             for d in _DATED_LAUNCH.finditer(words)
         ]
-        mentioned = dates.find_dates(words, self.published, sentence.start)
         found = [
             m
             for m in mentioned
@@ -455,22 +479,8 @@ class _Finder:
             # "Since last Thursday, it has fired 11 missiles": the start of a run of launches.
             and not _SINCE.search(words[: m.start - sentence.start])
         ]
-        every = [
-            m
-            for m in found
-            if any(s <= m.start < e for s, e in dated)
-            or not _SAID_ON.search(words[: m.start - sentence.start])
-            and not (m.how.startswith(('"today', '"yesterday')) and _quoted(words, m, sentence))
-            and not (
-                m.start < sentence.start + trigger.start()
-                and (
-                    _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
-                    # "Japan on Nov. 22 criticized the launch": the day of another verb.
-                    or m.precision == "day"
-                    and _another_verb(words[m.end - sentence.start : trigger.start()])
-                )
-            )
-        ]
+        roles = {id(m): _day_role(m, words, sentence, trigger, dated) for m in found}
+        every = [m for m in found if roles[id(m)] == "launch"]
         if (
             not every
             and not (self.us_time and re.search(r"\b(?:evening|night)\b", words))
@@ -484,15 +494,9 @@ class _Finder:
         reported = [
             m
             for m in found
-            if m.precision == "day"
+            if roles[id(m)] == "saying"
             and m not in every
             and not (self.us_time and m.how.startswith(('"today', '"yesterday')))
-            and (
-                _SAID_ON.search(words[: m.start - sentence.start])
-                or m.start < sentence.start + trigger.start()
-                and _another_verb(words[m.end - sentence.start : trigger.start()])
-                and not _NOT_THE_LAUNCH_DAY.search(words[m.end - sentence.start : trigger.start()])
-            )
         ]
         if self.us_time and not dates.find_times(words):
             # "today" in Washington with no clock time: the Korean day may be the next one.
