@@ -230,16 +230,62 @@ ROLE_TYPES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Titles and ranks written before a name ("Foreign Minister Park Jin", "Col. Lee Peters"):
+# they belong to the speaker's role, not to the name.
+TITLE_WORDS = frozenset(
+    (
+        "President",
+        "Minister",
+        "Secretary",
+        "Ambassador",
+        "Envoy",
+        "Leader",
+        "leader",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "General",
+        "Gen.",
+        "Admiral",
+        "Adm.",
+        "Senator",
+        "Sen.",
+        "Representative",
+        "Rep.",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Professor",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Commander",
+        "Colonel",
+        "Col.",
+        "Lieutenant",
+        "Lt.",
+        "Captain",
+        "Capt.",
+        "Major",
+        "Maj.",
+        "Sergeant",
+        "Director",
+        "Chief",
+        "Deputy",
+        "Vice",
+    )
+)
+TITLE_WORD = "|".join(re.escape(w) for w in sorted(TITLE_WORDS, key=len, reverse=True))
 TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Japanese|Chinese|Russian|former|then-U\.S\.|"
     r"then)\s+)*"
     r"(?:(?:Foreign|Defense|Defence|Prime|Unification|Deputy|Vice)\s+)?"
-    r"(?:President|Minister|Secretary of State|Secretary|Ambassador|Envoy|Leader|leader|"
-    r"Spokesman|Spokeswoman|Spokesperson|Gen\.|General|Adm\.|Admiral|Sen\.|Senator|Rep\.|"
-    r"Representative|"
-    r"Chairman|Chairwoman|Chair|Professor|"
-    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Commander|Colonel|Col\.|Lieutenant|Lt\.|Captain|Capt\.|Major|"
-    r"Maj\.)\s+",
+    rf"(?:Secretary of State|{TITLE_WORD})\s+",
 )
 
 

@@ -221,12 +221,7 @@ _PERSON_PREDICATE = re.compile(
     r"spokes\w+|minister|ambassador|envoy|scholar|lecturer|advis[eo]r|member|chair\w*|head|"
     r"president|secretary|lawmaker|senator)\b)"
 )
-_TITLE_BEFORE = re.compile(
-    r"\b(?:Secretary|Minister|President|Ambassador|Envoy|Spokes(?:man|woman|person)|Senator|"
-    r"Sen\.|Rep\.|General|Gen\.|Admiral|Adm\.|Chairman|Chairwoman|Chair|Representative|"
-    r"Professor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"
-    r"Col\.|Lt\.|Capt\.|Maj\.)\s+$"
-)
+_TITLE_BEFORE = re.compile(rf"\b(?:{actors.TITLE_WORD})\s+$")
 
 
 def describe(
@@ -559,7 +554,8 @@ def _title_and_surname(
     if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1]):
         return None
     title = " ".join(words[:-1])
-    if not (actors.TITLES.match(phrase) or words[-2] in _RANKS or title.lower() != title):
+    titled = actors.TITLES.match(phrase) or words[-2] in actors.TITLE_WORDS
+    if not (titled or title.lower() != title):
         return None
     for name in reversed(people.full):
         if before is not None and not any(p < before for p, n in people.mentions if n == name):
@@ -570,46 +566,6 @@ def _title_and_surname(
     return None
 
 
-# Ranks and titles written before a name; they belong to the role, not the name.
-_RANKS = {
-    "Lieutenant",
-    "Colonel",
-    "Major",
-    "General",
-    "Captain",
-    "Commander",
-    "Admiral",
-    "Sergeant",
-    "Lt.",
-    "Col.",
-    "Gen.",
-    "Adm.",
-    "Capt.",
-    "Maj.",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Secretary",
-    "Minister",
-    "Ambassador",
-    "President",
-    "Deputy",
-    "Vice",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Representative",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Director",
-    "Chief",
-    "Envoy",
-}
 # Last words of an organisation's name: "Defense Ministry" is not a person.
 _BODY_WORDS = re.compile(
     r"(?:Agency|Ministry|Department|Command|Council|Office|House|Nations|Staff|Forces|Army|Navy|"
@@ -628,7 +584,7 @@ def _titled_name(phrase: str) -> tuple[str, str] | None:
         re.fullmatch(r"[A-Z][a-z]+(?:-[a-zA-Z]+)?", words[-1])
         or (name and len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[-1]))
     ):
-        if words[-1] in _RANKS or len(name) == 3 + any(w.endswith(".") for w in name):
+        if words[-1] in actors.TITLE_WORDS or len(name) == 3 + any(w.endswith(".") for w in name):
             break
         name.insert(0, words.pop())
     if len(name) < 2 or not words or _BODY_WORDS.search(name[-1]):
