@@ -125,15 +125,20 @@ KST = "Asia/Seoul"
 SECOND_DAY = "explicit date (the second of two days)"
 
 
-def weekday_before(weekday: str, published: dt.date, last: bool = False) -> dt.date:
+def weekday_before(
+    weekday: str, published: dt.date, last: bool = False, ahead: bool = True
+) -> dt.date:
     """The most recent `weekday` on or before the publication date, except the day after it:
     Korea is ahead of the Americas and Europe, so a report dated Friday there can describe a
-    launch early on Saturday in Korea, but hardly one six days before by weekday alone.
+    launch early on Saturday in Korea, but hardly one six days before by weekday alone. Where
+    the report's day is Korea's own (`ahead` false), the day after is a week back instead.
     "Last Thursday" is always before publication, a week back when published on a Thursday."""
     back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
     if last:
         return published - dt.timedelta(days=back or 7)
-    return published + dt.timedelta(days=1) if back == 6 else published - dt.timedelta(days=back)
+    if back == 6 and ahead:
+        return published + dt.timedelta(days=1)
+    return published - dt.timedelta(days=back)
 
 
 def _year_for(month: int, day: int, published: dt.date) -> int:
@@ -182,14 +187,16 @@ def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
     return found
 
 
-def relative_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+def relative_dates(
+    text: str, published: dt.date, offset: int = 0, ahead: bool = True
+) -> list[DateMention]:
     found = []
     for match in _WEEKDAY.finditer(text):
         if match["local"]:
             # "Tuesday (local time)" is a day in another time zone: not a KST date.
             continue
         last = (match["part"] or "").lower() == "last"
-        day = weekday_before(match["weekday"], published, last)
+        day = weekday_before(match["weekday"], published, last, ahead)
         how = f'"{match[0]}" before publication on {published.isoformat()}'
         start, end = match.span()
         found.append(DateMention(start + offset, end + offset, day, "day", how))
@@ -231,11 +238,14 @@ def periods(text: str, published: dt.date, offset: int = 0) -> list[DateMention]
     return found
 
 
-def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
-    """Every date mention in `text`, in order; "the previous day" follows the date before it."""
+def find_dates(
+    text: str, published: dt.date, offset: int = 0, ahead: bool = True
+) -> list[DateMention]:
+    """Every date mention in `text`, in order; "the previous day" follows the date before it.
+    `ahead`: whether a weekday may be the day after publication (see `weekday_before`)."""
     mentions = (
         explicit_dates(text, published, offset)
-        + relative_dates(text, published, offset)
+        + relative_dates(text, published, offset, ahead)
         + periods(text, published, offset)
     )
     mentions.sort(key=lambda m: m.start)
@@ -274,9 +284,33 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
         and _ZONE_AFTER.search(bracket[0])
         and not re.search(r"KST|Korea|Seoul|Pyongyang", bracket[0])
     }
-    return sorted(
+    kept = sorted(
         (m for m in mentions if id(m) not in explained | in_other_zone), key=lambda m: m.start
     )
+    return _year_after_day(kept, text, offset)
+
+
+def _year_after_day(mentions: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """ "Nov. 5 last year": the year words settle the day's year and are no mention of their
+    own (a sentence that only names a year is too vague to date a launch)."""
+    out: list[DateMention] = []
+    for m in mentions:
+        day = out[-1] if out else None
+        if (
+            day is not None
+            and day.precision == "day"
+            and m.precision == "year"
+            and not text[day.end - offset : m.start - offset].strip()
+        ):
+            try:
+                moved = day.date.replace(year=m.date.year)
+            except ValueError:  # 29 February in a year without one
+                moved = day.date
+            how = f"{day.how}, {text[m.start - offset : m.end - offset]}"
+            out[-1] = DateMention(day.start, m.end, moved, "day", how)
+            continue
+        out.append(m)
+    return out
 
 
 def _zone_after(text: str, end: int) -> tuple[str | None, int]:

@@ -138,11 +138,13 @@ _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.I
 # "The launch occurred in the vicinity of Sunan".
 _FOLLOW_UP = re.compile(
     r"\b(?:(?:this|that|the|these|those|both)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?)\b"
+    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?|[IMS]RBMs?|ICBMs?|SLBMs?)\b"
     r"(?!\s+(?:defen[cs]e|programs?|development))"
     r"|(?:type|kind|class)\s+of\s+(?:the\s+)?missiles?"
     r"|(?:one|the first|the second|the other)\s+(?:missile|rocket)"
-    r"|they|it\s+(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
+    # "it is reported to have travelled about 1,000km"
+    r"|they|it\s+(?:(?:is|was|appears|appeared)\s+(?:\w+\s+)?to\s+have\s+)?"
+    r"(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
     r"splashed|flying|soared))\b",
     re.IGNORECASE,
 )
@@ -167,7 +169,8 @@ _US_PUBLISHER = re.compile(
     r"congress|house of representatives|u\.s\. mission|united states|u\.s\. forces|\busfk\b|"
     # Well-known US outlets, which date their pages in US time.
     r"\bfox\b|msnbc|axios|politico|the hill|\bcbn\b|christian broadcasting|usa today|"
-    r"bloomberg|newsweek|\btime\b|los angeles times|chicago tribune|\bupi\b|united press|"
+    r"bloomberg|newsweek|^time\b|time magazine|time\.com|los angeles times|chicago tribune|"
+    r"\bupi\b|united press|"
     r"newsmax|daily beast|\bvox\b|the atlantic|national review|military times|"
     r"stars and stripes|defense news|breaking defense|38 north|detroit news|business insider",
     re.IGNORECASE,
@@ -196,8 +199,20 @@ _SINCE_DAYS = re.compile(
     r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
 )
 _DAYS_AFTER = re.compile(
-    r"\b(?P<n>\w+) days (?P<dir>after|before) (?:it|north korea|the north|pyongyang) "
-    r"(?P<verb>fired|launched|tested|conducted)(?P<what>[^,.;]*)",
+    r"\b(?P<n>\w+) days? (?P<dir>after|before) (?:it|north korea|the north|pyongyang)"
+    r"(?:['’]s military)? (?:(?:had|appeared to|apparently)\s+)*"
+    r"(?P<verb>fired|launched|tested|test-fired|conducted|fire|launch|test)\b(?P<what>[^,.;]*)",
+    re.IGNORECASE,
+)
+# "since Nov. 5 last year, when it fired several short-range missiles", "its first ICBM launch
+# since July 12.": the day after "since" was itself a launch's.
+_WHEN_IT_FIRED = re.compile(
+    r",?\s+when\s+(?:it|north korea|the north|pyongyang)\s+(?:had\s+)?"
+    r"(?:fired|launched|test-fired|tested)\b(?P<what>[^,.;]*)",
+    re.IGNORECASE,
+)
+_FIRST_SINCE = re.compile(
+    r"\bfirst\b(?P<what>[^.;]{0,60}?)\b(?:launch|test|firing)\w*\b[^.;]{0,40}\bsince\s+$",
     re.IGNORECASE,
 )
 LANDING = (
@@ -461,7 +476,7 @@ class _Finder:
         if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
-        mentioned = dates.find_dates(words, self.published, sentence.start)
+        mentioned = dates.find_dates(words, self.published, sentence.start, self.us_time)
         said_on = [m for m in mentioned if _SAID_ON.search(words[: m.start - sentence.start])]
         if said_on and _SAME_DAY.search(words):
             # "said on Thursday that the North fired ... earlier in the day".
@@ -479,6 +494,7 @@ class _Finder:
             # "Since last Thursday, it has fired 11 missiles": the start of a run of launches.
             and not _SINCE.search(words[: m.start - sentence.start])
         ]
+        self._since(words, sentence.start, mentioned, _state(words[: trigger.start()]))
         roles = {id(m): _day_role(m, words, sentence, trigger, dated) for m in found}
         every = [m for m in found if roles[id(m)] == "launch"]
         if (
@@ -543,6 +559,10 @@ class _Finder:
             how = f'"{just[0]}" on the publication day ({self.published})'
             start, end = sentence.start + just.start(), sentence.start + just.end()
             launch = self.launch(state, dates.DateMention(start, end, self.published, "day", how))
+        elif self.current is not None and any(roles[id(m)] == "other" for m in found):
+            # "The Security Council will meet at 3pm on Wednesday to discuss the missile
+            # firing": the sentence dates something else; its figures are not the launch's.
+            return
         elif self.current is not None:
             how = f"the day of the launch reported just before ({self.current.date})"
             same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, how)
@@ -607,7 +627,7 @@ class _Finder:
         saying when an undated lede's launch was reported dates it.
         """
         if self.current is None and self.undated and _REPORTED_LAUNCH.search(words):
-            found = dates.find_dates(words, self.published, offset)
+            found = dates.find_dates(words, self.published, offset, self.us_time)
             days = [m for m in found if m.precision == "day"]
             if len(days) == 1:
                 lede = self.undated[0]
@@ -622,7 +642,8 @@ class _Finder:
             return
         # "The launch Wednesday took place from …" may name the launch's own day, no other.
         if any(
-            m.date != self.current.date for m in dates.find_dates(words, self.published, offset)
+            m.date != self.current.date
+            for m in dates.find_dates(words, self.published, offset, self.us_time)
         ):
             return
         known = set(self.current.fields)
@@ -691,10 +712,36 @@ class _Finder:
             if n:
                 self._relative(launch, -n, match, offset, match["what"])
         for match in _DAYS_AFTER.finditer(words):
-            n = _number(match["n"])
+            # "a day after", and "the day after" which is one day too.
+            n = 1 if match["n"].lower() == "the" else _number(match["n"])
             if n:
                 sign = -1 if match["dir"].lower() == "after" else 1
                 self._relative(launch, sign * n, match, offset, match["what"])
+
+    def _since(
+        self, words: str, offset: int, mentioned: list[dates.DateMention], state: str
+    ) -> None:
+        """A launch on the day after "since" when the sentence says one took place that day."""
+        for mention in mentioned:
+            before, at = words[: mention.start - offset], mention.end - offset
+            if mention.precision != "day" or not _SINCE.search(before):
+                continue
+            when = _WHEN_IT_FIRED.match(words, at)
+            first = _FIRST_SINCE.search(before)
+            if when:
+                what, span = when["what"], (offset + when.start("what"), offset + when.end())
+            elif first and re.match(r"\s*(?:[,.;)]|$)", words[at:]):
+                what, span = first["what"], (mention.start, mention.end)
+            else:
+                continue  # "since Jan. 20", "since the May 4 talks": no launch named
+            launch = self.launch(state, mention)
+            kind = missile_class(what)
+            if kind:
+                launch.set("missile_class", kind[0], span, None)
+            number = count_match(what)
+            if when and number and _number(number["n"] or ""):
+                start = offset + when.start("what") + number.start()
+                launch.set("count", _number(number["n"]), (start, start + len(number[0])), None)
 
     def _relative(self, launch: Launch, days: int, match: re.Match, offset: int, what: str) -> None:
         day = launch.date + dt.timedelta(days=days)

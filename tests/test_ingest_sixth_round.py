@@ -1,0 +1,123 @@
+"""Rules of the sixth round (issue 7), each pinned by an invented sentence. They came from the
+errors on round 29's dev articles after the fifth round: a weekday is the day after
+publication only for a report dated in US time; "Nov. 5 last year" is one day; earlier launches
+named by "since <day>, when it fired" or "its first launch since <day>", and "a day after
+North Korea appeared to test"; a sentence that dates something else ("will meet at 3pm on
+Wednesday to discuss the missile firing") gives the launch no figures; "the ICBM had an
+altitude of" and "it is reported to have travelled" are follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ingest_helpers import small_gazetteer
+
+from dashboard.ingest import dates
+from dashboard.ingest.launches import find_launches
+
+WEDNESDAY = dt.date(2024, 9, 18)
+
+
+def launches_in(text: str, published: dt.date = WEDNESDAY, publisher: str | None = None):
+    return find_launches(text, published, small_gazetteer(), publisher)
+
+
+def test_a_weekday_after_publication_is_last_weeks_unless_the_report_is_in_us_time():
+    text = (
+        "North Korea fired short-range missiles early on Wednesday. On Thursday, the North "
+        "fired multiple short-range ballistic missiles into waters east of the peninsula."
+    )
+    korean = sorted(launch.date for launch in launches_in(text, publisher="Yonhap"))
+    assert korean == [dt.date(2024, 9, 12), dt.date(2024, 9, 18)]
+    # A US page dated Wednesday can report Thursday morning in Korea.
+    american = sorted(launch.date for launch in launches_in(text, publisher="CNN"))
+    assert dt.date(2024, 9, 19) in american
+
+
+def test_the_publisher_time_magazine_is_matched_as_a_name_not_as_the_word_time():
+    text = "North Korea has fired an intercontinental ballistic missile, sources said."
+    [launch] = launches_in(text, publisher="Sky News (the copy's time line is UK)")
+    assert launch.date == WEDNESDAY
+    assert launches_in(text, publisher="TIME") == []  # US "has fired": the Korean day is open
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since Nov. 5 last year", dt.date(2023, 11, 5)),
+        ("on March 3 last year", dt.date(2023, 3, 3)),
+        ("on March 3 this year", dt.date(2024, 3, 3)),
+    ],
+)
+def test_a_day_with_last_year_is_one_day_in_that_year(text, expected):
+    found = dates.find_dates(text, WEDNESDAY)
+    assert [(m.date, m.precision) for m in found] == [(expected, "day")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "kind"),
+    [
+        (
+            "It was the first ballistic missile launch by North Korea since Nov. 5 last year, "
+            "when it fired several short-range missiles.",
+            dt.date(2023, 11, 5),
+            "SRBM",
+        ),
+        ("It was the North's first ICBM launch since July 12.", dt.date(2024, 7, 12), "ICBM"),
+        (
+            "The launch came a day after North Korea's military fired a short-range ballistic "
+            "missile into the sea.",
+            dt.date(2024, 9, 17),
+            "SRBM",
+        ),
+        (
+            "The launch comes two days after North Korea appeared to test long-range cruise "
+            "missiles from a submarine.",
+            dt.date(2024, 9, 16),
+            "cruise",
+        ),
+    ],
+)
+def test_earlier_launches_named_in_passing(sentence, day, kind):
+    lede = "North Korea fired a ballistic missile on Wednesday, the military said. "
+    found = {launch.date: launch for launch in launches_in(lede + sentence)}
+    assert set(found) == {WEDNESDAY, day}
+    assert found[day].fields.get("missile_class") == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the first launch since Jan. 20 inauguration of the president.",
+        "It was the first launch since the May 4 talks.",
+        "Tension has grown since Nov. 5, when talks broke down.",
+    ],
+)
+def test_since_a_day_without_a_launch_on_it_adds_none(sentence):
+    lede = "North Korea fired a ballistic missile on Wednesday, the military said. "
+    assert [launch.date for launch in launches_in(lede + sentence)] == [WEDNESDAY]
+
+
+def test_a_sentence_that_dates_something_else_gives_the_launch_no_figures():
+    [launch] = launches_in(
+        "North Korea fired a ballistic missile on Wednesday, the military said. The UN Security "
+        "Council will meet at 3pm on Wednesday after requests from Japan to discuss the missile "
+        "firing."
+    )
+    assert "time_local" not in launch.fields
+
+
+@pytest.mark.parametrize(
+    ("follow", "field", "value"),
+    [
+        ("South Korea's military says the ICBM had an altitude of 4,500km.", "apogee_km", 4500),
+        ("It is reported to have travelled about 1,000km before coming down.", "range_km", 1000),
+    ],
+)
+def test_follow_ups_that_name_the_class_or_say_it_is_reported(follow, field, value):
+    [launch] = launches_in(
+        "North Korea fired an intercontinental ballistic missile on Wednesday, officials said. "
+        + follow
+    )
+    assert launch.fields.get(field) == value
