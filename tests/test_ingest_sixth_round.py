@@ -121,3 +121,26 @@ def test_follow_ups_that_name_the_class_or_say_it_is_reported(follow, field, val
         + follow
     )
     assert launch.fields.get(field) == value
+
+
+@pytest.mark.parametrize(
+    ("follow", "kind"),
+    [
+        ('"It was a failed attempt to put a satellite into orbit," the minister said.', "SLV"),
+        ("North Korea announced that the satellite launch failed.", "SLV"),
+        # Imagery of the site, and a plan for later, say nothing of what was launched.
+        ("Satellite imagery showed work at the site.", None),
+        ("It comes as Pyongyang prepares to launch a spy satellite.", None),
+        ("It had put a satellite into orbit on March 1.", None),
+    ],
+)
+def test_a_launch_the_article_calls_a_satellites_is_a_space_launch(follow, kind):
+    [launch] = launches_in("North Korea launched a long-range rocket on Wednesday. " + follow)
+    assert launch.fields.get("missile_class") == kind
+
+
+def test_a_named_class_wins_over_a_satellite_mention():
+    [launch] = launches_in(
+        "North Korea launched an ICBM on Wednesday. It said a satellite was not involved."
+    )
+    assert launch.fields.get("missile_class") == "ICBM"

@@ -339,6 +339,17 @@ _JUST_NOW = re.compile(
 _NAMING_VERBS = {"calls", "called", "describes", "described", "dubbed", "labeled", "labelled"}
 
 
+# "put a satellite into orbit"; not "satellite imagery" of the site.
+_SATELLITE = re.compile(
+    r"\bsatellites?\b(?!\s+(?:imag|photo|picture|data|analys|views?|observation of))",
+    re.IGNORECASE,
+)
+# "plans to launch a spy satellite", "ahead of a satellite launch": not the launch in hand.
+_PLANNED = re.compile(
+    r"\b(?:plan\w*|will|would|ahead of|prepar\w*|vow\w*|intend\w*|next|future|another|"
+    r"upcoming|pledged?|aims?)\b",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # "promised to stop launching missiles": no launch is reported.
@@ -431,6 +442,8 @@ class _Finder:
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
         self.undated: list[Span] = []
+        # Sentences that call the launch in hand a satellite's: (launch or None, evidence span).
+        self.satellite: list[tuple[Launch | None, tuple[int, int]]] = []
         self.reported: tuple[str, dates.DateMention] | None = None
 
     def launch(self, state: str, mention: dates.DateMention) -> Launch:
@@ -589,14 +602,44 @@ class _Finder:
             self.reported = None
         self.passing(words, sentence.start, launch)
 
-    def finish(self) -> None:
-        """An undated lede no later sentence dated: its launch is on the day it was reported."""
-        if self.reported is None or not self.undated:
+    def satellite_cue(self, sentence: Span) -> None:
+        """'It was a failed attempt to put a satellite into orbit': the launch in hand carried
+        a satellite, unless the sentence dates another day or speaks of a plan."""
+        match = _SATELLITE.search(sentence.text)
+        if not match or _PLANNED.search(sentence.text[max(0, match.start() - 50) : match.start()]):
             return
-        state, mention = self.reported
-        launch = self.launch(state, self._reported(mention))
-        for earlier in self.undated:
-            self.fill(launch, earlier.text, earlier.start)
+        days = dates.find_dates(sentence.text, self.published, sentence.start, self.us_time)
+        if any(
+            self.current is None or m.date != self.current.date
+            for m in days
+            if m.precision == "day"
+        ):
+            return
+        span = (sentence.start + match.start(), sentence.start + match.end())
+        self.satellite.append((self.current, span))
+
+    def finish(self) -> None:
+        """An undated lede no later sentence dated: its launch is on the day it was reported.
+        A launch the article calls a satellite's, and whose class nothing else named, is a
+        space launch."""
+        if self.reported is not None and self.undated:
+            state, mention = self.reported
+            launch = self.launch(state, self._reported(mention))
+            for earlier in self.undated:
+                self.fill(launch, earlier.text, earlier.start)
+        for launch, span in self.satellite:
+            # Before any launch was dated, the cue is about the article's news: a launch of
+            # the last few days.
+            targets = [launch] if launch else self._recent()
+            for target in targets:
+                target.set("missile_class", "SLV", span, None)
+
+    def _recent(self) -> list[Launch]:
+        return [
+            launch
+            for launch in self.launches.values()
+            if launch.state == "PRK" and abs((self.published - launch.date).days) <= 3
+        ]
 
     def _reported(self, mention: dates.DateMention) -> dates.DateMention:
         how = f"the day the launch was reported ({mention.how})"
@@ -791,5 +834,6 @@ def find_launches(
     finder = _Finder(text, published, gazetteer, us_dated(text, publisher))
     for sentence in all_sentences(text):
         finder.sentence(sentence)
+        finder.satellite_cue(sentence)
     finder.finish()
     return sorted(finder.launches.values(), key=lambda launch: (launch.date, launch.state))
