@@ -127,7 +127,7 @@ def test_follow_ups_that_name_the_class_or_say_it_is_reported(follow, field, val
     ("follow", "kind"),
     [
         ('"It was a failed attempt to put a satellite into orbit," the minister said.', "SLV"),
-        ("North Korea announced that the satellite launch failed.", "SLV"),
+        ("State media said the satellite did not reach orbit.", "SLV"),
         # Imagery of the site, and a plan for later, say nothing of what was launched.
         ("Satellite imagery showed work at the site.", None),
         ("It comes as Pyongyang prepares to launch a spy satellite.", None),
