@@ -144,3 +144,71 @@ def test_a_named_class_wins_over_a_satellite_mention():
         "North Korea launched an ICBM on Wednesday. It said a satellite was not involved."
     )
     assert launch.fields.get("missile_class") == "ICBM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("launched at Panghyon at 0755 KST", [("07:55", dates.KST)]),
+        ("around 06:50 (2150 GMT)", [("06:50", None), ("21:50", "UTC")]),
+        ("at 1400 hours", [("14:00", None)]),
+        # A year is never a time.
+        ("in 2017 and 1950", []),
+    ],
+)
+def test_military_clock_times(text, expected):
+    assert [(t.hhmm, t.zone) for t in dates.find_times(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        (
+            "North Korea fired a missile on Wednesday at 0755 KST after a rapid vertical ascent "
+            "of 550km.",
+            "apogee_km",
+            550,
+        ),
+        (
+            "North Korea fired a missile on Wednesday that appeared to fly only 300 miles.",
+            "range_km",
+            483,
+        ),
+        ("North Korea fired a missile on Wednesday at 0755 KST.", "time_local", "07:55"),
+    ],
+)
+def test_ascent_fly_and_military_times(sentence, field, value):
+    [launch] = launches_in(sentence)
+    assert launch.fields.get(field) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # Places the small gazetteer does not know: only the launch-point wording finds them.
+        ("North Korea fired a missile on Wednesday from a known test site in Kusong.", "Kusong"),
+        (
+            "The launch on Wednesday originated from Kusong, the military said of the missile.",
+            "Kusong",
+        ),
+        (
+            "North Korea conducted a drill on Wednesday, launching two ballistic missiles from an "
+            "airfield in Kusong.",
+            "Kusong",
+        ),
+    ],
+)
+def test_more_launch_points(sentence, place):
+    [launch] = launches_in(sentence)
+    assert launch.fields["site"].name == place
+
+
+def test_a_day_after_firing_dates_the_earlier_salvo_with_its_count():
+    found = {
+        launch.date: launch
+        for launch in launches_in(
+            "North Korea on Wednesday fired a short-range missile into the sea, a day after firing "
+            "three short-range guided missiles."
+        )
+    }
+    assert found[dt.date(2024, 9, 17)].fields.get("count") == 3

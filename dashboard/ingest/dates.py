@@ -84,6 +84,11 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_24 = re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*[ap]\.?m)")
+# Military style, "at 0755 KST", "2150 GMT", "0630 hours": only with the zone or "hours" after
+# it, so a year is never a time.
+_TIME_4 = re.compile(
+    r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*\(?(?:KST|GMT|UTC|hours|hrs)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -336,9 +341,10 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
         zone, end = _zone_after(text, match.end())
         hhmm = f"{hour:02d}:{minute:02d}"
         found.append(TimeMention(match.start() + offset, end + offset, hhmm, zone))
-    for match in _TIME_24.finditer(text):
+    for match in (*_TIME_24.finditer(text), *_TIME_4.finditer(text)):
         zone, end = _zone_after(text, match.end())
-        found.append(TimeMention(match.start() + offset, end + offset, match[0], zone))
+        hhmm = f"{match['hour']}:{match['minute']}"
+        found.append(TimeMention(match.start() + offset, end + offset, hhmm, zone))
     return sorted(found, key=lambda m: m.start)
 
 

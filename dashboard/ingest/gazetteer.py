@@ -42,12 +42,14 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # Wednesday) from X"), none with a comma or a stop: "fired ..., officials from Y said" is not it.
 # The place may follow "an area near", "a site near" or "the (North Korean) capital (of)".
 _LAUNCH_POINT = re.compile(
-    r"\b(?:(?:launched|fired|launches|lifted off|took off|took place)\s+"
+    r"\b(?:(?:launched|fired|launches|launching|firing|lifted off|took off|took place|"
+    r"originated)\s+"
     r"(?:(?:[^\s.;,]+|[ap]\.m\.)\s+){0,12}?from"
     r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
     r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
     r"|from (?:near|the vicinity of))"
-    r"(?:\s+(?:an?|the)\s+(?:area|site|location|spot|place|region)\s+"
+    # "from a known test site in North Pyongan province"
+    r"(?:\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:area|site|location|spot|place|region|facility|airfield|airport)\s+"
     r"(?:near|in|around|of|in\s+or\s+(?:near|around)))?"
     r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
     # "from the country's western Hwanghae province", "from the North's Hwanghae province".

@@ -111,7 +111,8 @@ _THE_LAUNCH_AGAIN = re.compile(
 # "state media said Thursday": the day of the statement, not of the launch.
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w.]+){1,3}?)\s+(?:on\s+)?$", re.IGNORECASE)
 _RANGE_CUE = re.compile(
-    r"(?:flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b[^.]{0,30}$",
+    r"(?:fly|flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b"
+    r"[^.]{0,30}$",
     re.IGNORECASE,
 )
 # Where it came down, not how far it flew: "1,242 miles east of Hokkaido", "200 km off the
@@ -190,7 +191,7 @@ _DISTANCE = re.compile(
 # "reached 6,045 kilometers high": the cue follows the figure.
 _APOGEE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:high|in altitude|into space)\b", re.IGNORECASE)
 _APOGEE_CUE = re.compile(
-    r"(?:altitude|apogee|height)\s+(?:of\s+)?"
+    r"(?:altitude|apogee|height|ascent)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|approximately|nearly|up to|more than|over|at least|"
     r"an estimated)\s+)?$",
     re.IGNORECASE,
@@ -199,9 +200,11 @@ _SINCE_DAYS = re.compile(
     r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
 )
 _DAYS_AFTER = re.compile(
-    r"\b(?P<n>\w+) days? (?P<dir>after|before) (?:it|north korea|the north|pyongyang)"
+    r"\b(?P<n>\w+) days? (?P<dir>after|before) (?:(?:it|north korea|the north|pyongyang)"
     r"(?:['’]s military)? (?:(?:had|appeared to|apparently)\s+)*"
-    r"(?P<verb>fired|launched|tested|test-fired|conducted|fire|launch|test)\b(?P<what>[^,.;]*)",
+    r"(?P<verb>fired|launched|tested|test-fired|conducted|fire|launch|test)"
+    # "a day after firing three short-range guided missiles"
+    r"|(?:firing|launching|test-firing))\b(?P<what>[^,.;]*)",
     re.IGNORECASE,
 )
 # "since Nov. 5 last year, when it fired several short-range missiles", "its first ICBM launch
