@@ -339,11 +339,12 @@ def test_what_was_fired_does_not_speak():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        # A person's role after a place is no apposition of the place.
+        # A person's role after a place is no apposition of the place; "the official" is the
+        # one the article introduced (sixth round).
         (
             "SEOUL, May 19 -- North Korea fired a missile into the East Sea, a Seoul military "
             "official said.\n\n“It flew northeast,” the official said.",
-            "official",
+            "Seoul military official",
         ),
         # "the country" after North Korea was named last is North Korea.
         (

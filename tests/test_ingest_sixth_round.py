@@ -4,7 +4,10 @@ publication only for a report dated in US time; "Nov. 5 last year" is one day; e
 named by "since <day>, when it fired" or "its first launch since <day>", and "a day after
 North Korea appeared to test"; a sentence that dates something else ("will meet at 3pm on
 Wednesday to discuss the missile firing") gives the launch no figures; "the ICBM had an
-altitude of" and "it is reported to have travelled" are follow-ups."""
+altitude of" and "it is reported to have travelled" are follow-ups; a satellite makes a space
+launch; military clock times; more launch points. Quotes: "…”, while a NATO spokesman said
+the launch “…”", "she said" after "Press Secretary Karine Jean-Pierre said", "the JCS said,
+adding that …", and "the official said" after "A U.S. intelligence official told"."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from ingest_helpers import small_gazetteer
 
 from dashboard.ingest import dates
 from dashboard.ingest.launches import find_launches
+from dashboard.ingest.statements import find_statements
 
 WEDNESDAY = dt.date(2024, 9, 18)
 
@@ -212,3 +216,51 @@ def test_a_day_after_firing_dates_the_earlier_salvo_with_its_count():
         )
     }
     assert found[dt.date(2024, 9, 17)].fields.get("count") == 3
+
+
+def speakers_of(text: str) -> list[tuple[str, str]]:
+    return [(s.quote.text.rstrip(","), s.speaker.name) for s in find_statements(text) if s.quote]
+
+
+def test_a_while_clause_names_the_speaker_of_its_own_quote():
+    text = (
+        'An EU spokesman has said the missile launch is a "further violation of its '
+        'obligations", while a NATO spokesman said the launch "undermines regional security".'
+    )
+    assert speakers_of(text) == [
+        ("further violation of its obligations", "EU spokesman"),
+        ("undermines regional security", "NATO spokesman"),
+    ]
+
+
+def test_she_is_the_titled_person_who_spoke_in_the_sentence_before():
+    text = (
+        "Prime Minister Fumio Kishida condemned the launch on Thursday.\n\n"
+        "U.S. Press Secretary Karine Jean-Pierre said at a press conference that the United "
+        "States condemns the launch. “This launch is in violation of resolutions,” she said."
+    )
+    assert speakers_of(text) == [
+        ("This launch is in violation of resolutions", "Karine Jean-Pierre")
+    ]
+
+
+def test_the_participle_after_x_said_is_xs():
+    text = (
+        "The South Korean, US and Japanese militaries are working together to study more "
+        "details of the launch, the JCS said, adding that the South Korean military is "
+        "maintaining “full readiness posture,” while sharing information."
+    )
+    assert speakers_of(text) == [("full readiness posture", "JCS")]
+
+
+def test_the_official_is_the_one_introduced_last():
+    text = (
+        "A South Korean military official said the missile flew far.\n\n"
+        "“It flew over Japan,” the official said.\n\n"
+        "A U.S. intelligence official told NBC News the context was multi-faceted.\n\n"
+        "“North Korea has been testing a lot,” the official said."
+    )
+    assert speakers_of(text) == [
+        ("It flew over Japan", "South Korean military official"),
+        ("North Korea has been testing a lot", "U.S. intelligence official"),
+    ]

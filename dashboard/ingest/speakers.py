@@ -155,7 +155,13 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
     people.blocked = blocked
     for match in NAME.finditer(text):
         title = actors.TITLES.match(match[0])
-        if title:
+        words = match[0].split()
+        inner = [i for i, word in enumerate(words[:-1]) if word in actors.TITLE_WORDS]
+        if inner and not title:
+            # "Press Secretary Karine Jean-Pierre": the name starts after the title word.
+            skip = len(" ".join(words[: inner[-1] + 1])) + 1
+            match = NAME.match(text, match.start() + skip) or match
+        elif title:
             # "Foreign Secretary Boris Johnson": the name starts after the title.
             match = NAME.match(text, match.start() + title.end()) or match
         elif (
@@ -351,6 +357,9 @@ def describe(
         role, name = titled
         known = actors.known_person(name)
         return person(known.name if known else name, app or role, span, people)
+    introduced = _introduced(np, people.text[: span[0]])
+    if introduced is not None:
+        return describe(introduced, app, span, people, last_body)
     named = _named_with_role(bare, people.text[: span[0]])
     if (
         named is None
@@ -464,15 +473,19 @@ def _previous_subject(position: int, people: People) -> str | None:
     sentence = before[ends[-2] : ends[-1]]
     if "\n\n" in sentence:
         sentence = sentence.rsplit("\n\n", 1)[-1]
+    # "U.S. Press Secretary Karine Jean-Pierre said …": titles may stand before the name.
     match = re.match(
-        rf"\s*(?P<name>{NAME.pattern}|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+)?{VERBS}\b", sentence
+        rf"\s*(?:[A-Z][\w.’'-]*\s+){{0,4}}?(?P<name>{NAME.pattern}|[A-Z][a-z]+)\s+"
+        rf"(?:[a-z]+ly\s+)?{VERBS}\b",
+        sentence,
     )
     if match is None:
         return None
-    name = match["name"]
-    if name in people.full:
-        return name
-    return people.expand(name, position) if " " not in name else None
+    words = match["name"].split()
+    for start in range(len(words)):  # "Secretary Karine Jean-Pierre": a title, then the name
+        if " ".join(words[start:]) in people.full:
+            return " ".join(words[start:])
+    return people.expand(words[0], position) if len(words) == 1 else None
 
 
 def _named_with_role(phrase: str, before: str) -> str | None:
@@ -515,6 +528,26 @@ _ORGANISATION_NOUNS = {
     "government",
     "administration",
 }
+
+
+def _introduced(np: str, before: str) -> str | None:
+    """ "the official said" after "A U.S. intelligence official told NBC News": the unnamed
+    source as the article introduced them last, within the last three paragraphs."""
+    definite = re.fullmatch(r"[Tt]he\s+(official|officer|source|analyst|expert)", np.strip())
+    if definite is None:
+        return None
+    start = len(before)
+    for _ in range(3):  # the quote's paragraph and the two before it
+        start = max(before.rfind("\n\n", 0, start), 0)
+    window = before[start:]
+    found = list(
+        re.finditer(
+            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?P<np>(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){{1,4}}"
+            rf"{definite[1]})\b(?!\s+(?:of|for)\b)",
+            window,
+        )
+    )
+    return found[-1]["np"] if found else None
 
 
 def _antecedent(noun: str, before: str) -> str | None:

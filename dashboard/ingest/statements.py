@@ -316,7 +316,9 @@ def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
 _NAMING = re.compile(r"(?:called|named)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+[a-z]")
 # Where a second clause begins: "... and Secretary Tillerson said", "— where he warned".
 _CLAUSE_BOUNDARY = re.compile(
-    r"(?:\s[—–]\s|;\s)?(?:\s?(?:and|but|while|whereas|where|when)\s+(?=(?:he|she|[A-Z])))"
+    # "…, while a NATO spokesman said the launch “…”"
+    r"(?:\s[—–]\s|;\s)?(?:\s?(?:and|but|while|whereas|where|when)\s+"
+    r"(?=(?:he|she|(?:(?:a|an|the)\s+)?[A-Z])))"
     r"|\s[—–]\s|;\s"
 )
 _INNER_SAID = re.compile(
@@ -326,6 +328,10 @@ _INNER_SAID = re.compile(
 _PARTICIPLE = re.compile(
     r",\s+(?:calling|saying|describing|adding|noting|stressing|warning|urging|terming|labell?ing)"
     r"\b[^,“”\"]*$"
+)
+_SAID_THEN = re.compile(
+    r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5}|he|she)\s+"
+    r"(?:said|says|stated|told\s+[\w\s]{2,30}?)$"
 )
 # "Nevertheless, said Captain Davis, “…”", "But, says Ms. Rice, there are “…”": the verb
 # before its speaker, who is set off by commas ahead of the quote.
@@ -408,6 +414,11 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         if _subject_phrase(phrase):
             return phrase.strip(), None, before.index(phrase.strip())
     participle = _PARTICIPLE.search(before)
+    said_then = participle and _SAID_THEN.search(before[: participle.start()])
+    if said_then and is_speaker_phrase(said_then["np"]):
+        # "…, the JCS said, adding that the military is maintaining “…”": the participle's
+        # subject is whoever said the clause before it.
+        return said_then["np"], None, said_then.start("np")
     if participle:
         # "Kim Jong Un, general secretary of ..., guided the event, calling the test “…”": the
         # participle's subject is the sentence's.
@@ -490,6 +501,9 @@ def _attribute(
         return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID):
         match = pattern.match(after)
+        if match and re.match(r"(?:while|whereas|but)\b", match["np"].strip()):
+            # "…”, while a NATO spokesman said the launch “…”": the speaker of the next quote.
+            continue
         if match and is_speaker_phrase(match["np"]):
             span = (close + match.start("np"), close + match.end("np"))
             app = match.groupdict().get("app")
