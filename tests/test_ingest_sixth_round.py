@@ -264,3 +264,28 @@ def test_the_official_is_the_one_introduced_last():
         ("It flew over Japan", "South Korean military official"),
         ("North Korea has been testing a lot", "U.S. intelligence official"),
     ]
+
+
+def test_a_place_with_its_ending_written_on_is_the_gazetteers():
+    from dashboard.ingest.gazetteer import romanisation_key
+
+    assert romanisation_key("Tongchangri") == romanisation_key("Tongchang-ri")
+    assert romanisation_key("Hamhung") == "hamhung"
+
+
+def test_a_day_of_saying_just_after_the_launch_is_the_launch_day():
+    [launch] = launches_in(
+        "President Yoon warned Wednesday at a meeting that took place just after a long-range "
+        "ballistic missile launch from the North was detected."
+    )
+    assert launch.date == WEDNESDAY
+
+
+def test_first_time_since_a_year_and_a_run_of_tests_recently():
+    [launch] = launches_in(
+        "North Korea has tested a banned intercontinental ballistic missile for the first time "
+        "since 2017, according to South Korea. North Korea has launched a flurry of missile "
+        "tests recently."
+    )
+    assert (launch.date, launch.fields.get("missile_class")) == (WEDNESDAY, "ICBM")
+    assert launches_in("North Korea has launched a flurry of missile tests recently.") == []

@@ -121,15 +121,17 @@ class SiteMention:
 def romanisation_key(name: str) -> str:
     """A key on which the Revised and McCune-Reischauer spellings of a Korean place name agree:
     vowels eo/eu as o/u, word-initial d/g/b/j as t/k/p/ch, and the village ending -ri/-ni left
-    off."""
+    off (also when written on to the name, "Tongchangri")."""
     words = []
     for word in re.split(r"[\s-]+", name.lower()):
         word = word.replace("eo", "o").replace("eu", "u").replace("ŏ", "o").replace("ŭ", "u")
         word = re.sub(
             r"^(?:d|g|b|j)", lambda m: {"d": "t", "g": "k", "b": "p", "j": "ch"}[m[0]], word
         )
-        if word not in ("ri", "ni", "li"):  # "-ri" (village) is left off as often as not
-            words.append(word)
+        if word in ("ri", "ni", "li"):  # "-ri" (village) is left off as often as not
+            continue
+        # "Tongchangri", written without its hyphen: the ending after a consonant.
+        words.append(re.sub(r"(?<=[^aeiouy])(?:ri|ni)$", "", word) if len(word) >= 7 else word)
     return "".join(words)
 
 

@@ -157,6 +157,9 @@ _DATED_LAUNCH = re.compile(
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
 # "held a call today to discuss the recent launches": the day of the meeting about them.
+_JUST_AFTER = re.compile(
+    r"\b(?:just|shortly|soon|right|immediately|hours|minutes)\s+$", re.IGNORECASE
+)
 _NOT_THE_LAUNCH_DAY = re.compile(
     r"\b(?:after|since|following|ahead of|before|to (?:discuss|address|review|consider|"
     r"condemn|respond to))\b[^.;]*$",
@@ -215,7 +218,7 @@ _WHEN_IT_FIRED = re.compile(
     re.IGNORECASE,
 )
 _FIRST_SINCE = re.compile(
-    r"\bfirst\b(?P<what>[^.;]{0,60}?)\b(?:launch|test|firing)\w*\b[^.;]{0,40}\bsince\s+$",
+    r"\bfirst\b(?P<what>[^.;]{0,60}?)\b(?:launch|test|firing|time)\w*\b[^.;]{0,40}\bsince\s+$",
     re.IGNORECASE,
 )
 LANDING = (
@@ -334,7 +337,13 @@ def _state(before: str) -> str:
 _JUST_NOW = re.compile(
     r"\b(?:a\s+(?:short\s+)?while\s+ago|just\s+now|moments\s+ago|earlier\s+today|"
     r"this\s+(?:morning|afternoon|evening)|(?:has|have)\s+(?:just\s+)?"
-    r"(?:launched|fired|test-fired))\b",
+    r"(?:launched|fired|test-fired|tested))\b",
+    re.IGNORECASE,
+)
+# "has launched a flurry of missile tests recently": a run of launches, not the news of the day.
+_GENERAL = re.compile(
+    r"\b(?:recently|in recent (?:weeks|months|years)|this year|so far|a (?:flurry|series|string|"
+    r"spate|number) of|dozens of|repeatedly|regularly)\b",
     re.IGNORECASE,
 )
 # Verbs that name a thing rather than say something on a day: "a ballistic missile which North
@@ -421,7 +430,12 @@ def _day_role(
     not_launch_day = other_verb = False
     if mention.start < sentence.start + trigger.start():
         between = words[mention.end - sentence.start : trigger.start()]
-        not_launch_day = bool(_NOT_THE_LAUNCH_DAY.search(between))
+        blocker = _NOT_THE_LAUNCH_DAY.search(between)
+        # "warned Thursday at a meeting held just after a missile launch": the same day.
+        not_launch_day = bool(blocker) and not (
+            blocker[0].lower().startswith("after")
+            and _JUST_AFTER.search(between[: blocker.start()])
+        )
         other_verb = mention.precision == "day" and _another_verb(between)
     quoted_today = mention.how.startswith(('"today', '"yesterday')) and _quoted(
         words, mention, sentence
@@ -509,6 +523,8 @@ class _Finder:
             if not _nuclear_day(words, m, sentence.start)
             # "Since last Thursday, it has fired 11 missiles": the start of a run of launches.
             and not _SINCE.search(words[: m.start - sentence.start])
+            # "for the first time since 2017": when the last one was, not this one.
+            and not m.how.lower().startswith('"since')
         ]
         self._since(words, sentence.start, mentioned, _state(words[: trigger.start()]))
         roles = {id(m): _day_role(m, words, sentence, trigger, dated) for m in found}
@@ -566,7 +582,14 @@ class _Finder:
         elif (
             self.current is None
             and not self.us_time
-            and not any(_SINCE.search(words[: m.start - sentence.start]) for m in mentioned)
+            and not any(
+                # "Since last Thursday it has fired 11 missiles" is a run; "its first ICBM
+                # test since 2017" is one launch.
+                _SINCE.search(words[: m.start - sentence.start])
+                and not _FIRST_SINCE.search(words[: m.start - sentence.start])
+                for m in mentioned
+            )
+            and not _GENERAL.search(words)
             and (just := _JUST_NOW.search(words))
         ):
             # "A short while ago, North Korea fired …", "North Korea has launched …" in a
