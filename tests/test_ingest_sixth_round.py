@@ -289,3 +289,27 @@ def test_first_time_since_a_year_and_a_run_of_tests_recently():
     )
     assert (launch.date, launch.fields.get("missile_class")) == (WEDNESDAY, "ICBM")
     assert launches_in("North Korea has launched a flurry of missile tests recently.") == []
+
+
+def test_a_satellite_launch_sentence_is_a_launch_sentence():
+    [launch] = launches_in(
+        "China expressed regrets on the launch by the DPRK of an earth observation satellite "
+        "Wednesday morning."
+    )
+    assert (launch.date, launch.fields.get("missile_class")) == (WEDNESDAY, "SLV")
+
+
+def test_a_us_today_with_a_korean_or_japanese_morning_clock_is_the_next_day_in_korea():
+    text = "North Korea launched a missile in the middle of the night (3:17 a.m. in Japan) today."
+    [american] = launches_in(text, publisher="Union of Concerned Scientists")
+    assert (american.date, american.fields.get("time_local")) == (dt.date(2024, 9, 19), "03:17")
+    [korean] = launches_in(text, publisher="Yonhap")
+    assert korean.date == WEDNESDAY
+
+
+def test_would_have_a_range_of_more_than_is_a_capability():
+    [launch] = launches_in(
+        "North Korea fired a missile on Wednesday. On a standard trajectory the missile would "
+        "have a range of more than 13,000 kilometers."
+    )
+    assert "range_km" not in launch.fields

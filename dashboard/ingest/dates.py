@@ -121,6 +121,8 @@ _ZONES = (
     (r"HST|Hawaii(?:an)?(?:-Aleutian)?(?: Standard)? [Tt]ime", "Pacific/Honolulu"),
     (r"GMT|UTC", "UTC"),
     (r"KST|(?:South )?Korea(?:n)?(?: Standard)? [Tt]ime|Seoul time|Pyongyang time", "Asia/Seoul"),
+    # Japan keeps Korea's clock: "(3:17 a.m. in Japan)".
+    (r"JST|Japan(?:ese)?(?: Standard)? [Tt]ime|Tokyo time|in Japan", "Asia/Tokyo"),
 )
 _ZONE_AFTER = re.compile(
     r"\s*\(?(?P<zone>" + "|".join(pattern for pattern, _ in _ZONES) + r")\b\)?"

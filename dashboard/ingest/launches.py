@@ -125,7 +125,8 @@ _WHERE_IT_FELL = re.compile(
 # What a missile could do, not what it did: "the missiles have a range of 130 kilometers".
 _CAPABILITY = re.compile(
     r"\b(?:ha(?:ve|s|d)|with|boasts?)\s+(?:an?\s+)?(?:(?:maximum|potential|estimated|possible|"
-    r"designed|operational)\s+)?range\s+of\s+(?:(?:about|around|some|roughly|up to)\s+)?$"
+    r"designed|operational)\s+)?range\s+of\s+"
+    r"(?:(?:about|around|some|roughly|up to|more than|over|at least)\s+)?$"
     r"|\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,4}?(?:reach|travel|fly|go|hit|strike)\w*\s+"
     r"(?:(?:as far as|about|around|some|up to)\s+)?$",
     re.IGNORECASE,
@@ -176,7 +177,8 @@ _US_PUBLISHER = re.compile(
     r"bloomberg|newsweek|^time\b|time magazine|time\.com|los angeles times|chicago tribune|"
     r"\bupi\b|united press|"
     r"newsmax|daily beast|\bvox\b|the atlantic|national review|military times|"
-    r"stars and stripes|defense news|breaking defense|38 north|detroit news|business insider",
+    r"stars and stripes|defense news|breaking defense|38 north|detroit news|business insider|"
+    r"union of concerned scientists|all things nuclear",
     re.IGNORECASE,
 )
 _US_DATELINE = re.compile(
@@ -503,7 +505,11 @@ class _Finder:
         trigger = _main_trigger(words)
         if trigger and _NOT_LAUNCHING.search(words[: trigger.start()]):
             trigger = None
-        if not trigger or not (_MISSILE.search(words) or _DATED_LAUNCH.search(words)):
+        satellite = _SATELLITE.search(words)
+        if satellite and _PLANNED.search(words[max(0, satellite.start() - 50) : satellite.start()]):
+            satellite = None  # "as Pyongyang prepares to launch a spy satellite"
+        launched_thing = _MISSILE.search(words) or satellite
+        if not trigger or not (launched_thing or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
         mentioned = dates.find_dates(words, self.published, sentence.start, self.us_time)
@@ -576,9 +582,9 @@ class _Finder:
             self.launch(state, chosen)
             chosen = mentions[mentions.index(chosen) - 1]
         if chosen is not None and self._local_day_of_current(state, chosen, words):
-            launch = self.redate(self.current, _in_kst(chosen, words, sentence.start))
+            launch = self.redate(self.current, _in_kst(chosen, words, sentence.start, self.us_time))
         elif chosen is not None:
-            launch = self.launch(state, _in_kst(chosen, words, sentence.start))
+            launch = self.launch(state, _in_kst(chosen, words, sentence.start, self.us_time))
         elif (
             self.current is None
             and not self.us_time
@@ -828,10 +834,19 @@ class _Finder:
             other.set("count", _number(number["n"]), (start, start + len(number[0])), None)
 
 
-def _in_kst(mention: dates.DateMention, words: str, offset: int) -> dates.DateMention:
+def _in_kst(
+    mention: dates.DateMention, words: str, offset: int, us_time: bool = False
+) -> dates.DateMention:
     """The day of a launch whose time the sentence gives in another zone, moved to KST:
     "today at 1:17 p.m. EST" on 28 November is 03:17 KST on the 29th."""
     every = dates.find_times(words, offset)
+    asian = [t for t in every if t.zone in (dates.KST, "Asia/Tokyo")]
+    if us_time and mention.how.startswith('"today') and asian and asian[0].hhmm < "13:00":
+        # A US page's "today" with the launch's Korean or Japanese clock before 13:00 ("a
+        # middle-of-the-night test (3:17 a.m. in Japan) today"): in Korea it was the next day.
+        day = mention.date + dt.timedelta(days=1)
+        how = f"{mention.how} in US time, {asian[0].hhmm} in Korea or Japan being on {day}"
+        return dates.DateMention(mention.start, mention.end, day, mention.precision, how)
     times = [t for t in every if t.zone and t.zone != dates.KST]
     if not times or mention.precision != "day" or every[0].zone in (None, dates.KST):
         # "at around 5.57 a.m. (4:57 p.m. ET Monday)": the Korean clock comes first, and the
