@@ -313,3 +313,26 @@ def test_would_have_a_range_of_more_than_is_a_capability():
         "have a range of more than 13,000 kilometers."
     )
     assert "range_km" not in launch.fields
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“The launch is another flagrant violation,” said deputy US Ambassador to the United "
+            "Nations Robert Wood.",
+            "Robert Wood",
+        ),
+        (
+            "Defense Minister Nobuo Kishi on Sunday morning also blasted the launches, saying, "
+            "“We absolutely cannot tolerate this.”",
+            "Nobuo Kishi",
+        ),
+        (
+            '"The repeated firings are a serious problem," said a Japanese defense minister.',
+            "Japanese defense minister",
+        ),
+    ],
+)
+def test_speakers_after_said_with_a_description_or_a_long_role(text, speaker):
+    assert [name for _, name in speakers_of(text)] == [speaker]

@@ -119,7 +119,7 @@ def is_speaker_phrase(np: str) -> bool:
         return False  # "The projectiles, assessed to be “…”": what was fired does not speak
     if re.match(r"(?:he|she)$|(?:the|a|an)\s|[A-Z]", np):
         return True
-    if len(np.split()) <= 6 and re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w’'.-]+)+$", np):
+    if len(np.split()) <= 10 and re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w’'.-]+)+$", np):
         return True  # "spokesman Ned Price": a lower-case role before a name
     return len(np.split()) <= 4 and bool(SPEAKER_NOUNS.search(np))
 
@@ -619,6 +619,8 @@ def _titled_name(phrase: str) -> tuple[str, str] | None:
     ):
         if words[-1] in actors.TITLE_WORDS or len(name) == 3 + any(w.endswith(".") for w in name):
             break
+        if len(name) >= 2 and _BODY_WORDS.fullmatch(words[-1]):
+            break  # "… to the United Nations Robert Wood": the body ends the role
         name.insert(0, words.pop())
     if len(name) < 2 or not words or _BODY_WORDS.search(name[-1]):
         return None

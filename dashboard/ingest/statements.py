@@ -46,6 +46,11 @@ _SAID_X = re.compile(
     r"(?:\([^()]*\))?"
     r"(?:\s*\b(?:in|on|at|during)\s[^,“”\"]*)?(?:,\s+(?!\w+ing\b)(?P<app>[^“”\"]+?))?(?:,\s*\w+ing\b[^“”\"]*)?[.]?$"
 )
+# "…,” said a Japanese defense minister.", "…,” said deputy US Ambassador to the United Nations
+# Robert Wood.": a described speaker, or a name after a long role, closing the sentence.
+_SAID_DESCRIBED = re.compile(
+    r"^[,.]?\s*(?:said|says|added)\s+(?P<np>(?:an?\s+|the\s+|[a-z]+\s+)[^“”\"]{3,90}?)[.]?$"
+)
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
 _TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
 _TITLE_ABBREVIATIONS += ("Sen", "Rep", "Gov", "Amb", "Cmdr", "Brig")
@@ -327,7 +332,7 @@ _INNER_SAID = re.compile(
 )
 _PARTICIPLE = re.compile(
     r",\s+(?:calling|saying|describing|adding|noting|stressing|warning|urging|terming|labell?ing)"
-    r"\b[^,“”\"]*$"
+    r"\b,?[^,“”\"]*$"
 )
 _SAID_THEN = re.compile(
     r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5}|he|she)\s+"
@@ -499,7 +504,7 @@ def _attribute(
     if re.match(rf"^[,.]?\s*it\s+{VERBS}\b", after):
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
         return _body_that_spoke(text, first.start, people, bodies)
-    for pattern in (_PRONOUN, _SAID_X, _X_SAID):
+    for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
         match = pattern.match(after)
         if match and re.match(r"(?:while|whereas|but)\b", match["np"].strip()):
             # "…”, while a NATO spokesman said the launch “…”": the speaker of the next quote.
