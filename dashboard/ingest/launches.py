@@ -449,6 +449,15 @@ def _day_role(
     return "other"
 
 
+def _launched_satellite(words: str) -> re.Match | None:
+    """A satellite the sentence speaks of as launched, not planned ("as Pyongyang prepares to
+    launch a spy satellite")."""
+    match = _SATELLITE.search(words)
+    if match and _PLANNED.search(words[max(0, match.start() - 50) : match.start()]):
+        return None
+    return match
+
+
 def us_dated(text: str, publisher: str | None) -> bool:
     """Whether the article's "today" is a day in US time (publisher or dateline)."""
     return bool((publisher and _US_PUBLISHER.search(publisher)) or _US_DATELINE.search(text[:600]))
@@ -505,10 +514,7 @@ class _Finder:
         trigger = _main_trigger(words)
         if trigger and _NOT_LAUNCHING.search(words[: trigger.start()]):
             trigger = None
-        satellite = _SATELLITE.search(words)
-        if satellite and _PLANNED.search(words[max(0, satellite.start() - 50) : satellite.start()]):
-            satellite = None  # "as Pyongyang prepares to launch a spy satellite"
-        launched_thing = _MISSILE.search(words) or satellite
+        launched_thing = _MISSILE.search(words) or _launched_satellite(words)
         if not trigger or not (launched_thing or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
@@ -637,8 +643,8 @@ class _Finder:
     def satellite_cue(self, sentence: Span) -> None:
         """'It was a failed attempt to put a satellite into orbit': the launch in hand carried
         a satellite, unless the sentence dates another day or speaks of a plan."""
-        match = _SATELLITE.search(sentence.text)
-        if not match or _PLANNED.search(sentence.text[max(0, match.start() - 50) : match.start()]):
+        match = _launched_satellite(sentence.text)
+        if not match:
             return
         days = dates.find_dates(sentence.text, self.published, sentence.start, self.us_time)
         if any(
