@@ -204,8 +204,10 @@ _APOGEE_CUE = re.compile(
 _SINCE_DAYS = re.compile(
     r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
 )
+# Who fired, in sentences that date an earlier launch by it.
+_THE_NORTH = r"(?:it|north korea|the north|pyongyang)"
 _DAYS_AFTER = re.compile(
-    r"\b(?P<n>\w+) days? (?P<dir>after|before) (?:(?:it|north korea|the north|pyongyang)"
+    rf"\b(?P<n>\w+) days? (?P<dir>after|before) (?:{_THE_NORTH}"
     r"(?:['’]s military)? (?:(?:had|appeared to|apparently)\s+)*"
     r"(?P<verb>fired|launched|tested|test-fired|conducted|fire|launch|test)"
     # "a day after firing three short-range guided missiles"
@@ -215,7 +217,7 @@ _DAYS_AFTER = re.compile(
 # "since Nov. 5 last year, when it fired several short-range missiles", "its first ICBM launch
 # since July 12.": the day after "since" was itself a launch's.
 _WHEN_IT_FIRED = re.compile(
-    r",?\s+when\s+(?:it|north korea|the north|pyongyang)\s+(?:had\s+)?"
+    rf",?\s+when\s+{_THE_NORTH}\s+(?:had\s+)?"
     r"(?:fired|launched|test-fired|tested)\b(?P<what>[^,.;]*)",
     re.IGNORECASE,
 )
@@ -815,29 +817,29 @@ class _Finder:
                 what, span = first["what"], (mention.start, mention.end)
             else:
                 continue  # "since Jan. 20", "since the May 4 talks": no launch named
-            launch = self.launch(state, mention)
-            kind = missile_class(what)
-            if kind:
-                launch.set("missile_class", kind[0], span, None)
-            number = count_match(what)
-            if when and number and _number(number["n"] or ""):
-                start = offset + when.start("what") + number.start()
-                launch.set("count", _number(number["n"]), (start, start + len(number[0])), None)
+            what_at = offset + when.start("what") if when else None  # no count from "first"
+            _what_was_fired(self.launch(state, mention), what, what_at, span)
 
     def _relative(self, launch: Launch, days: int, match: re.Match, offset: int, what: str) -> None:
         day = launch.date + dt.timedelta(days=days)
         how = f"{abs(days)} days {'before' if days < 0 else 'after'} the launch of {launch.date}"
         mention = dates.DateMention(offset + match.start(), offset + match.end(), day, "day", how)
         other = self.launch(launch.state, mention)
-        kind = missile_class(what)
-        if kind:
-            other.set(
-                "missile_class", kind[0], (offset + match.start(), offset + match.end()), None
-            )
-        number = count_match(what)
-        if number and _number(number["n"] or ""):
-            start = offset + match.start("what") + number.start()
-            other.set("count", _number(number["n"]), (start, start + len(number[0])), None)
+        _what_was_fired(other, what, offset + match.start("what"), _span(match, offset))
+
+
+def _what_was_fired(
+    launch: Launch, what: str, what_at: int | None, class_span: tuple[int, int]
+) -> None:
+    """An earlier launch's class and count from the words naming what was fired ("several
+    short-range missiles"), which start at `what_at` in the text (None: give no count)."""
+    kind = missile_class(what)
+    if kind:
+        launch.set("missile_class", kind[0], class_span, None)
+    number = count_match(what)
+    if what_at is not None and number and _number(number["n"] or ""):
+        start = what_at + number.start()
+        launch.set("count", _number(number["n"]), (start, start + len(number[0])), None)
 
 
 def _in_kst(
