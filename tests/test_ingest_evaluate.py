@@ -149,3 +149,8 @@ def test_errors_are_listed_for_dev_only_and_texts_may_live_elsewhere(tmp_path: P
     assert "split heldout: 1 article(s)" in out
     assert evaluate.main(gold_dir, CURATED_DIR, texts=texts, splits=("dev",)) == 0
     assert "split heldout" not in capsys.readouterr().out
+    # Without the copies, "--split dev" names only the dev article it cannot score.
+    assert evaluate.main(gold_dir, CURATED_DIR, splits=("dev",)) == 0
+    out = capsys.readouterr().out
+    assert "skipped fixture-dev: text not stored" in out
+    assert "fixture-heldout" not in out

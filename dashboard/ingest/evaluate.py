@@ -344,11 +344,11 @@ def main(
     totals = {split: defaultdict(Tally) for split in SPLITS}
     counted = dict.fromkeys(SPLITS, 0)
     for article in articles:
-        if article.skipped:
-            print(f"skipped {article.article_id}: {article.skipped}")
-            continue
         split = article.split if article.split in SPLITS else "dev"
         if split not in splits:
+            continue  # not even named: "--split dev" says nothing about held-out articles
+        if article.skipped:
+            print(f"skipped {article.article_id}: {article.skipped}")
             continue
         document = _predict(article, curated, learned)
         for name, tally in score_article(article, document, gazetteer).items():
