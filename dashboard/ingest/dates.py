@@ -76,18 +76,26 @@ _AND_DAY = re.compile(
     r"\s*(?:and|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?!\s*(?:km|kilomet|miles|%|missiles?|rockets?|projectiles?|percent))"
 )
+_PART_OF_DAY = r"in\s+the\s+(?:morning|afternoon|evening)"
+# "at 8:01 and 8:16 in the morning": the first time takes the second one's half of the day.
+_HALF_NEXT = (
+    rf"(?:and|or|to|-|–)\s*[01]?\d(?:[:.][0-5]\d)?\s*(?P<next>[ap]\.?\s?m\b|{_PART_OF_DAY})"
+)
 _TIME = re.compile(
     # Transcripts write "4: 57 p-m" and "p. m.".
     # "5.57 a.m." as some copies print it.
     r"\b(?P<hour>[01]?\d)(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*"
-    r"(?P<half>a\.\s?m\.|p\.\s?m\.|a-m\b|p-m\b|am\b|pm\b)",
+    r"(?:(?P<half>a\.\s?m\.|p\.\s?m\.|a-m\b|p-m\b|am\b|pm\b)"
+    rf"|(?P<part>{_PART_OF_DAY})|(?={_HALF_NEXT}))",
     re.IGNORECASE,
 )
-_TIME_24 = re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*[ap]\.?m)")
+_TIME_24 = re.compile(
+    rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*(?:[ap]\.?m|{_PART_OF_DAY}|{_HALF_NEXT}))"
+)
 # Military style, "at 0755 KST", "2150 GMT", "0630 hours": only with the zone or "hours" after
 # it, so a year is never a time.
 _TIME_4 = re.compile(
-    r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*\(?(?:KST|GMT|UTC|hours|hrs)\b)"
+    r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*\(?(?:KST|GMT|UTC|hours|hrs|h)\b)"
 )
 
 
@@ -337,7 +345,10 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
         hour = int(match["hour"])
         if not 1 <= hour <= 12:
             continue
-        afternoon = match["half"].lower().startswith("p")
+        half = (match["half"] or match["part"] or match["next"]).lower()
+        if half.startswith("in") and match["minute"] is None:
+            continue  # "5 in the morning" may count anything; a clock time has its minutes
+        afternoon = half.startswith("p") or half.endswith(("afternoon", "evening"))
         hour = hour % 12 + (12 if afternoon else 0)
         minute = int(match["minute"] or 0)
         zone, end = _zone_after(text, match.end())

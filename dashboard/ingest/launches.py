@@ -139,9 +139,13 @@ _RANGE_AFTER = re.compile(r"^\s+(?:away\s+)?from\s+(?:its|the)\s+launch\b", re.I
 # together: "this missile was an ICBM", "They are believed to have flown about 500 km",
 # "The launch occurred in the vicinity of Sunan".
 _FOLLOW_UP = re.compile(
-    r"\b(?:(?:this|that|the|these|those|both)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?|[IMS]RBMs?|ICBMs?|SLBMs?)\b"
-    r"(?!\s+(?:defen[cs]e|programs?|development))"
+    # "The previous two tests involved …" speaks of other launches.
+    r"\b(?:(?:this|that|the|these|those|both)\s+(?!(?:previous|earlier|past|prior|last)\b)"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?|tests|firings?|[IMS]RBMs?|ICBMs?|"
+    r"SLBMs?)\b(?!\s+(?:defen[cs]e|programs?|development))"
+    # "Pyongyang launched them from near Tongchang-ri at 11:13 a.m.": the launch in hand.
+    r"|(?:launched|fired)\s+(?:them|it)\b"
     r"|(?:type|kind|class)\s+of\s+(?:the\s+)?missiles?"
     r"|(?:one|the first|the second|the other)\s+(?:missile|rocket)"
     # "it is reported to have travelled about 1,000km"
@@ -731,7 +735,7 @@ class _Finder:
             return
         known = set(self.current.fields)
         self.fill(self.current, words, offset)
-        for name in ("count", "time_local"):
+        for name in ("count",):
             if name not in known:
                 self.current.fields.pop(name, None)
                 self.current.evidence.pop(name, None)

@@ -64,7 +64,9 @@ class People:
         earlier = [m for m in self.mentions if m[0] < position]
         for name in self.full:
             for part in name.split():
-                if len(part) > 3:
+                # "Jong" in "Kim Jong-un" names neither him nor Kim Yo Jong when both are named.
+                shared = any(part in other.split() for other in self.full if other != name)
+                if len(part) > 3 and not shared:
                     found = [
                         m.start()
                         for m in re.finditer(rf"\b{re.escape(part)}\b", self.text[:position])
@@ -497,8 +499,13 @@ def _named_with_role(phrase: str, before: str) -> str | None:
     title = re.escape(word) + (
         f"|{_ABBREVIATED_TITLES[word]}" if word in _ABBREVIATED_TITLES else ""
     )
-    found = re.findall(rf"\b(?i:{title})\s+({NAME.pattern})", before)
-    names = [actors.strip_title(n) for n in found if not actors.known_body(n)]
+    titled = re.finditer(rf"\b(?i:{title})\s+(?P<name>{NAME.pattern})", before)
+    # "Cmdr. Gary Ross, a Pentagon spokesman, said": the role in an apposition after the name.
+    apposed = re.finditer(
+        rf"(?P<name>{NAME.pattern}),\s+(?:a|an|the)\s+[^,.“”\"]{{0,60}}?\b(?i:{title}),", before
+    )
+    found = sorted([*titled, *apposed], key=lambda m: m.start())
+    names = [actors.strip_title(m["name"]) for m in found if not actors.known_body(m["name"])]
     names = [n for n in names if len(n.split()) >= 2]
     return names[-1] if names else None
 

@@ -26,7 +26,7 @@ from dashboard.ingest.speakers import (
     is_speaker_phrase,
     register_people,
 )
-from dashboard.ingest.text import Span, paragraphs, sentences
+from dashboard.ingest.text import TITLE_ABBREVIATIONS, Span, paragraphs, sentences
 
 MIN_WORDS = 1  # the gold set counts attributed scare quotes too
 _OPEN, _CLOSE = '“"', '”"'
@@ -52,10 +52,8 @@ _SAID_DESCRIBED = re.compile(
     r"^[,.]?\s*(?:said|says|added)\s+(?P<np>(?:an?\s+|the\s+|[a-z]+\s+)[^“”\"]{3,90}?)[.]?$"
 )
 # `X said`, `X, a professor at Y, told The Diplomat`, `the statement read`
-_TITLE_ABBREVIATIONS = ("Col", "Gen", "Lt", "Sgt", "Adm", "Capt", "Maj", "Mr", "Ms", "Mrs", "Dr")
-_TITLE_ABBREVIATIONS += ("Sen", "Rep", "Gov", "Amb", "Cmdr", "Brig")
 # The full stop of "Col." or "Sen." does not end a speaker's name.
-_ABBREVIATED = "(?:" + "|".join(rf"(?<=\b{a})" for a in _TITLE_ABBREVIATIONS) + r")\."
+_ABBREVIATED = "(?:" + "|".join(rf"(?<=\b{a})" for a in TITLE_ABBREVIATIONS) + r")\."
 _X_SAID = re.compile(
     rf"^[,.]?\s*(?P<np>(?:[^,.“”\"]|\.(?=\w|\s+[a-z])|{_ABBREVIATED}){{1,80}}?)(?:,\s*(?P<app>[^“”\"]{{3,200}}?),)?\s+"
     rf"(?:also\s+|later\s+|then\s+)?{VERBS}\b"
@@ -338,6 +336,10 @@ _SAID_THEN = re.compile(
     r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5}|he|she)\s+"
     r"(?:said|says|stated|told\s+[\w\s]{2,30}?)$"
 )
+_SAID_AND = re.compile(
+    r"[,”\"]\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5}|he|she)\s+"
+    r"(?:said|says|stated|added),?\s+and\s+(?:also\s+)?[a-z]+(?:ed|s)\b[^,“”\"]*$"
+)
 # "Nevertheless, said Captain Davis, “…”", "But, says Ms. Rice, there are “…”": the verb
 # before its speaker, who is set off by commas ahead of the quote.
 _SAID_NAME_BEFORE = re.compile(
@@ -361,6 +363,40 @@ _WAS_QUOTED = re.compile(
     r"(?:^|[.;]\s+)(?P<np>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
     r"(?:by\s+[^,“”\"]{2,60}?\s+)?as\s+(?:saying|telling\s+\w+)\b[^“”\"]*$"
 )
+
+
+# "… after Pyongyang publicly warned earlier of a “…”": a later clause with its own speaker.
+_AFTER_SAID = re.compile(
+    r"\b(?:after|before|as|when|while|since)\s+(?P<np>[^,;“”\"—–]{2,60}?)\s+(?:[a-z]+ly\s+)?"
+    rf"(?![a-z]+ing\b){VERBS}\b[^,;“”\"]*$"  # a finite verb: "after the meeting condemning" is not
+)
+# "… during what it claimed to be “…” drills": the words are those of the clause's subject.
+_WHAT_IT = re.compile(
+    r"\bwhat\s+(?:it|they)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
+    r"[^.;“”\"]*$"
+)
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
+    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+
+
+def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
+    """The speaker of a quote in a clause that is not the sentence's main one: "The launch came
+    after the North warned of “…”", "… test-fired what it called a “…”"."""
+    after = _AFTER_SAID.search(before)
+    if after and _subject_phrase(after["np"]):
+        return after["np"].strip(), None, after.start("np")
+    what = _WHAT_IT.search(before)
+    if what:
+        openings = [
+            m
+            for m in _CLAUSE_OPENING.finditer(before, 0, what.start())
+            if is_speaker_phrase(m["np"])
+        ]
+        if openings:
+            return openings[-1]["np"], None, openings[-1].start("np")
+    return None
 
 
 def _subject_phrase(phrase: str) -> bool:
@@ -387,6 +423,9 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     clauses ("Trump said ... and Tillerson, while condemning it, said options “…”") it is
     the subject of the clause that holds the quote.
     """
+    clause = _clause_speaker(before) if clauses else None
+    if clause is not None:
+        return clause
     boundaries = list(_CLAUSE_BOUNDARY.finditer(before)) if clauses else []
     if boundaries:
         cut = boundaries[-1].end()
@@ -418,6 +457,10 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         phrase = before[_opening_end(before) : statement.start()]
         if _subject_phrase(phrase):
             return phrase.strip(), None, before.index(phrase.strip())
+    said_and = _SAID_AND.search(before)
+    if said_and and is_speaker_phrase(said_and["np"]):
+        # "“…,” the JCS said, and called for an “…”": the same speaker goes on.
+        return said_and["np"], None, said_and.start("np")
     participle = _PARTICIPLE.search(before)
     said_then = participle and _SAID_THEN.search(before[: participle.start()])
     if said_then and is_speaker_phrase(said_then["np"]):

@@ -74,9 +74,15 @@ def paragraphs(text: str) -> list[Span]:
 
 # A sentence ends at . ! or ? (with any closing quote) before a space and a capital or an
 # opening quote, unless the full stop belongs to an abbreviation such as U.S. or a.m.
+# Titles written with a full stop before a name: "Cmdr. Gary Ross", "Sen. Jane Roe".
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Adm", "Capt", "Maj", "Cmdr", "Cdr",
+    "Brig", "Rep", "Sen", "Gov", "Amb",
+)  # fmt: skip
 _ABBREVIATIONS = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:a\.m|p\.m|Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sept|Sep|Oct|Nov|Dec|vs|etc|Rep|Sen|Gov|Amb)\.)$"
+    r"(?:\b[A-Z]\.|\b(?:a\.m|p\.m|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|"
+    + "|".join(TITLE_ABBREVIATIONS)
+    + r")\.)$"
 )
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$")
 _CLOCK_GOES_ON = re.compile(
