@@ -15,7 +15,9 @@ import pytest
 from ingest_helpers import small_gazetteer
 
 from dashboard.ingest import dates
-from dashboard.ingest.launches import find_launches
+from dashboard.ingest.gazetteer import Gazetteer, Site
+from dashboard.ingest.launches import find_launches, missile_class
+from dashboard.ingest.review import slug
 from dashboard.ingest.statements import find_statements
 
 WEDNESDAY = dt.date(2024, 9, 18)
@@ -135,3 +137,122 @@ def test_the_previous_tests_are_not_the_launch_in_hand():
         "what it claims are hypersonic missiles."
     )
     assert launch.fields.get("missile_class") != "hypersonic"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Published on Wednesday 18 September 2024: the weekend was the 14th and 15th.
+        ("during drills on the weekend", [(dt.date(2024, 9, 14), "week")]),
+        ("last weekend", [(dt.date(2024, 9, 14), "week")]),
+        # One day: the period inside "Thursday last week" is not a mention of its own.
+        ("on Tuesday last week", [(dt.date(2024, 9, 10), "day")]),
+        ("on Tuesday", [(dt.date(2024, 9, 17), "day")]),
+        ("on Monday last week", [(dt.date(2024, 9, 9), "day")]),
+    ],
+)
+def test_weekends_and_a_weekday_of_last_week(text, expected):
+    assert [(m.date, m.precision) for m in dates.find_dates(text, WEDNESDAY)] == expected
+
+
+def test_a_launch_on_the_weekend_is_not_the_launch_in_hand():
+    [launch] = launches_in(
+        "North Korea fired multiple cruise missiles on Wednesday. The North fired a short-range "
+        "ballistic missile during drills on the weekend."
+    )
+    assert "count" not in launch.fields
+
+
+def test_a_count_before_what_it_calls():
+    [launch] = launches_in(
+        "North Korea tested four of what it calls a “Hwasal-2 strategic cruise missile” on "
+        "Wednesday."
+    )
+    assert launch.fields.get("count") == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        # "Pyongyang Sunan International Airport" without the city it opens with.
+        (
+            "North Korea fired missiles on Wednesday from around Sunan International Airport in "
+            "Pyongyang.",
+            "pyongyang-airport",
+        ),
+        ("The missiles were launched on Wednesday from Kim Chaek City.", "kim-chaek-city"),
+        (
+            "North Korea fired ballistic missiles on Wednesday; officials said they came from "
+            "Hwanghae province.",
+            "hwanghae-province",
+        ),
+    ],
+)
+def test_launch_points_named_in_full(sentence, site):
+    gazetteer = Gazetteer(
+        [
+            Site("sunan", "Sunan", (), "Pyongyang", "PRK"),
+            Site(
+                "pyongyang-airport",
+                "Pyongyang International Airport",
+                ("Pyongyang Sunan International Airport",),
+                "Pyongyang",
+                "PRK",
+            ),
+        ]
+    )
+    [launch] = find_launches(sentence, WEDNESDAY, gazetteer, None)
+    found = launch.fields["site"]
+    assert (found.site_id or slug(found.name)) == site
+
+
+def test_a_date_after_since_the_something_is_not_the_launch_day():
+    [launch] = launches_in(
+        "North Korea fired two projectiles on Wednesday. The Onchon area, where the projectiles "
+        "were launched, is the closest to the South among areas used since the resumption of "
+        "the nuclear talks last year."
+    )
+    assert launch.fields["site"].site_id == "onchon"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A class the source rules out settles nothing.
+        (
+            "South Korea said they were unlikely to have been intercontinental ballistic missiles.",
+            None,
+        ),
+        # Seoul's wording for at least an IRBM (the gold set's convention: the lower bound).
+        ("It fired a ballistic missile of intermediate range or longer on Thursday.", "IRBM"),
+        # The platform makes a ballistic missile an SLBM, but not a cruise missile.
+        ("It fired a short-range ballistic missile from a submarine on Tuesday.", "SLBM"),
+        ("It fired two strategic cruise missiles from a submarine on Sunday.", "cruise"),
+    ],
+)
+def test_classes_ruled_out_hedged_or_set_by_the_platform(sentence, kind):
+    found = missile_class(sentence)
+    assert (found[0] if found else None) == kind
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        # What may come is not the launch in hand.
+        "Officials said a full test-fire of the new ICBM could be conducted in the coming months.",
+        # A month-only day at the start of the sentence dates another launch.
+        "In September, the last time, three intercontinental missiles flew about 1,000km.",
+    ],
+)
+def test_sentences_about_other_launches_give_no_figures(follow):
+    [launch] = launches_in("North Korea fired several ballistic missiles on Wednesday. " + follow)
+    assert "missile_class" not in launch.fields
+    assert "range_km" not in launch.fields
+
+
+def test_a_detection_sentence_gives_the_class():
+    [launch] = launches_in(
+        "North Korea fired multiple ballistic missiles on Wednesday. The JCS said it had "
+        '"detected several projectiles, believed to be short-range ballistic missiles."'
+    )
+    assert launch.fields.get("missile_class") == "SRBM"

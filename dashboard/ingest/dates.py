@@ -48,7 +48,7 @@ _EXPLICIT = (
 )
 # "in March", "in March 2021": a month without a day.
 _MONTH_ONLY = re.compile(
-    r"\bin\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"\b[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
 )
 _WEEKDAY = re.compile(
@@ -59,7 +59,9 @@ _WEEKDAY = re.compile(
 )
 # Periods rather than days: "this week", "earlier this year", "since 2019".
 _PERIOD = re.compile(
-    r"\b(?:(?P<which>this|last)\s+(?P<unit>week|month|year)|(?:in|since|during)\s+"
+    # "drills on the weekend", "last weekend": the Saturday and Sunday before publication.
+    r"\b(?:(?P<weekend>(?:(?:on|over|at|during)\s+the|this|last)\s+weekend)\b"
+    r"|(?P<which>this|last)\s+(?P<unit>week|month|year)\b|(?:in|since|during)\s+"
     r"(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-))",
     re.IGNORECASE,
 )
@@ -202,6 +204,9 @@ def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
     return found
 
 
+_OF_LAST_WEEK = re.compile(r"\s+(?:of\s+)?last\s+week\b", re.IGNORECASE)
+
+
 def relative_dates(
     text: str, published: dt.date, offset: int = 0, ahead: bool = True
 ) -> list[DateMention]:
@@ -212,8 +217,14 @@ def relative_dates(
             continue
         last = (match["part"] or "").lower() == "last"
         day = weekday_before(match["weekday"], published, last, ahead)
-        how = f'"{match[0]}" before publication on {published.isoformat()}'
         start, end = match.span()
+        week = _OF_LAST_WEEK.match(text, end)
+        if week:
+            # "on Thursday last week": that weekday in the week before the publication's.
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            day = monday + dt.timedelta(days=WEEKDAYS.index(match["weekday"].lower()))
+            end = week.end()
+        how = f'"{text[start:end]}" before publication on {published.isoformat()}'
         found.append(DateMention(start + offset, end + offset, day, "day", how))
     for match in _RELATIVE.finditer(text):
         word = match["word"].lower()
@@ -236,6 +247,9 @@ def periods(text: str, published: dt.date, offset: int = 0) -> list[DateMention]
     for match in _PERIOD.finditer(text):
         if match["year"]:
             day, precision = dt.date(int(match["year"]), 1, 1), "year"
+        elif match["weekend"]:
+            # A week's precision: the dates schema has no two-day period; the date is Saturday.
+            day, precision = published - dt.timedelta(days=(published.weekday() - 5) % 7), "week"
         else:
             unit, back = match["unit"].lower(), match["which"].lower() == "last"
             precision = unit
@@ -263,6 +277,12 @@ def find_dates(
         + relative_dates(text, published, offset, ahead)
         + periods(text, published, offset)
     )
+    # "Thursday last week" is one day: the period inside it is not a mention of its own.
+    mentions = [
+        m
+        for m in mentions
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
+    ]
     mentions.sort(key=lambda m: m.start)
     for match in _PREVIOUS_DAY.finditer(text):
         earlier = [m for m in mentions if m.end <= match.start() + offset and m.precision == "day"]

@@ -43,7 +43,7 @@ _NAME = r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?"
 # The place may follow "an area near", "a site near" or "the (North Korean) capital (of)".
 _LAUNCH_POINT = re.compile(
     r"\b(?:(?:launched|fired|launches|launching|firing|lifted off|took off|took place|"
-    r"originated)\s+"
+    r"originated|came|come)\s+"
     r"(?:(?:[^\s.;,]+|[ap]\.m\.)\s+){0,12}?from"
     r"|launch (?:point|site|pad) (?:was |is )?(?:near|in|at)"
     r"|(?:launch|missile) occurred (?:near|in the vicinity of)"
@@ -54,7 +54,7 @@ _LAUNCH_POINT = re.compile(
     r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
     # "from the country's western Hwanghae province", "from the North's Hwanghae province".
     r"\s+(?:the\s+)?(?:(?:North|country|nation|North\s+Korea)[’']s\s+)?"
-    r"(?:(?:(?:north|south)?(?:east|west)ern|northern|southern|central)\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?(?:\s+[Pp]rovince)?)\b"
+    r"(?:(?:(?:north|south)?(?:east|west)ern|northern|southern|central)\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?(?:\s+(?:[Pp]rovince|City))?)\b"
     r"(?!\s+(?:Sea|Ocean|Peninsula)\b)"
 )
 # Capitalised words that are days and months, not places: "fired over several hours from
@@ -146,6 +146,14 @@ class Gazetteer:
         for site in sites:
             for name in (site.name, *site.aliases):
                 names.setdefault(_norm(name), site.site_id)
+        for site in sites:
+            # "Sunan International Airport in Pyongyang": a name that opens with the site's own
+            # province or city ("Pyongyang Sunan International Airport") is used without it.
+            province = _norm(site.province or "")
+            for name in (site.name, *site.aliases):
+                rest = _norm(name)[len(province) + 1 :]
+                if province and _norm(name).startswith(province + " ") and len(rest.split()) >= 3:
+                    names.setdefault(rest, site.site_id)
         firsts = Counter(_norm(s.name).split()[0] for s in sites)
         for site in sites:
             first = _norm(site.name).split()[0]

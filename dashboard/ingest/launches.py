@@ -69,8 +69,10 @@ _COUNT_WORD = (
 _COUNT = re.compile(
     r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
     rf"(?P<barrage>{_COUNT_WORD})"
-    rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+(?:(?!(?:to|of|its|the|their|his|her|and|or(?!\s+longer)|for|with|by|in)\b)"
-    r"[\w-]+\s+){0,4}?"
+    rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+"
+    # "tested four of what it calls a “Hwasal-2 strategic cruise missile”"
+    r"(?:of\s+what\s+(?:it|they)\s+(?:calls?|called|describe[sd]?\s+as)\s+(?:an?\s+)?[“\"]?)?"
+    r"(?:(?!(?:to|of|its|the|their|his|her|and|or(?!\s+longer)|for|with|by|in)\b)[\w-]+\s+){0,4}?"
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
 )
@@ -146,12 +148,19 @@ _FOLLOW_UP = re.compile(
     r"SLBMs?)\b(?!\s+(?:defen[cs]e|programs?|development))"
     # "Pyongyang launched them from near Tongchang-ri at 11:13 a.m.": the launch in hand.
     r"|(?:launched|fired)\s+(?:them|it)\b"
+    # "The JCS said it had detected several projectiles, believed to be …"
+    r"|detected\s+(?:[\w-]+\s+){0,3}?(?:missiles?|projectiles?|launch(?:es)?)\b"
     r"|(?:type|kind|class)\s+of\s+(?:the\s+)?missiles?"
     r"|(?:one|the first|the second|the other)\s+(?:missile|rocket)"
     # "it is reported to have travelled about 1,000km"
     r"|they|it\s+(?:(?:is|was|appears|appeared)\s+(?:\w+\s+)?to\s+have\s+)?"
     r"(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
     r"splashed|flying|soared))\b",
+    re.IGNORECASE,
+)
+_TO_COME = re.compile(
+    r"\b(?:could|would|will|may|might)\s+(?:soon\s+)?be\s+(?:conducted|launched|tested|fired|"
+    r"carried\s+out)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b",
     re.IGNORECASE,
 )
 # "Friday’s launch", "Sunday's test": a day tied to the launch noun itself.
@@ -283,6 +292,12 @@ _EITHER_CLASS = re.compile(
     r"\b(?:short|medium|intermediate|long)-(?:range)?\s+or\s+(?:short|medium|intermediate|long)-range",
     re.IGNORECASE,
 )
+# "unlikely to have been intercontinental ballistic missiles": a class the source rules out.
+_DENIED = re.compile(
+    r"\b(?:unlikely\s+to\s+(?:have\s+)?be(?:en)?|not(?:\s+been|\s+be)?|rather\s+than|instead\s+of|"
+    r"ruled\s+out)\s+(?:an?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def missile_class(words: str) -> tuple[str, re.Match] | None:
@@ -298,9 +313,23 @@ def missile_class(words: str) -> tuple[str, re.Match] | None:
     found = [
         (match.start(), kind, match)
         for pattern, kind in CLASS_WORDS
-        if (match := re.search(pattern, words, re.IGNORECASE))
+        if (
+            match := next(
+                (
+                    m
+                    for m in re.finditer(pattern, words, re.IGNORECASE)
+                    if not _DENIED.search(words[: m.start()])
+                ),
+                None,
+            )
+        )
     ]
     described = min(found, key=lambda f: f[0])[1:] if found else None
+    platform = next((f for f in found if f[1] == "SLBM"), None)
+    ballistic = described and described[0] in ("SRBM", "MRBM", "IRBM", "ICBM")
+    if ballistic and platform and 0 <= platform[0] - described[1].end() <= 30:
+        # "a short-range ballistic missile from a submarine": the platform makes it an SLBM.
+        described = platform[1:]
     if named and described and described[0] != named[0][0]:
         # "two Musudan mid-range missiles": the article's own word for the named missile, not
         # the table's; "a new cruise missile and a Hwasong-15" are two missiles.
@@ -370,7 +399,8 @@ _PLANNED = re.compile(
     r"upcoming|pledged?|aims?)\b",
     re.IGNORECASE,
 )
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "since 2017", and "since the resumption of the nuclear talks last year".
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:[\w-]+\s+){1,6}?)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 # "promised to stop launching missiles": no launch is reported.
 _NOT_LAUNCHING = re.compile(
@@ -620,6 +650,8 @@ class _Finder:
             # "The Security Council will meet at 3pm on Wednesday to discuss the missile
             # firing": the sentence dates something else; its figures are not the launch's.
             return
+        elif self.current is not None and _TO_COME.search(words):
+            return  # "a full test-fire of the new ICBM could be conducted": not this launch
         elif self.current is not None:
             how = f"the day of the launch reported just before ({self.current.date})"
             same_day = dates.DateMention(0, 0, self.current.date, self.current.precision, how)
@@ -710,8 +742,10 @@ class _Finder:
         """Class, figures and place from an undated sentence about the launch in hand.
 
         Only fields still empty are filled, and never the count or the day: a sentence
-        without a launch verb is not a new launch. With no launch in hand yet, a sentence
-        saying when an undated lede's launch was reported dates it.
+        without a launch verb is not a new launch. A sentence about what may come ("a full
+        test-fire of the new ICBM could be conducted") is not about the launch in hand. With
+        no launch in hand yet, a sentence saying when an undated lede's launch was reported
+        dates it.
         """
         if self.current is None and self.undated and _REPORTED_LAUNCH.search(words):
             found = dates.find_dates(words, self.published, offset, self.us_time)
@@ -725,7 +759,7 @@ class _Finder:
                     self.fill(launch, earlier.text, earlier.start)
                 self.fill(launch, words, offset)
             return
-        if self.current is None or not _FOLLOW_UP.search(words):
+        if self.current is None or not _FOLLOW_UP.search(words) or _TO_COME.search(words):
             return
         # "The launch Wednesday took place from …" may name the launch's own day, no other.
         if any(
