@@ -256,3 +256,82 @@ def test_a_detection_sentence_gives_the_class():
         '"detected several projectiles, believed to be short-range ballistic missiles."'
     )
     assert launch.fields.get("missile_class") == "SRBM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reported" is a verb of saying ...
+        (
+            '"The nuclear forces are strengthening their ability," state media reported.',
+            [("The nuclear forces are strengthening their ability", "state media")],
+        ),
+        # ... but an outlet that reports someone's words only carries them.
+        (
+            'The Defense Ministry said that "the launches are a serious problem," Kyodo News '
+            "reported.",
+            [("the launches are a serious problem", "Defense Ministry")],
+        ),
+        (
+            "KCNA also reported that the foreign ministry spokesman said the country may "
+            '"seek a new road" soon.',
+            [("seek a new road", "foreign ministry spokesman")],
+        ),
+    ],
+)
+def test_reported_as_a_verb_of_saying_and_of_carrying(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_was_reported_to_have_been_fired_is_no_one_speaking_on_that_day():
+    launches = launches_in(
+        "North Korea fired an ICBM on Monday. On 3 November, an unidentified ICBM was reported "
+        "to have been fired.",
+        published=dt.date(2023, 2, 20),
+    )
+    assert dt.date(2022, 11, 3) in {launch.date for launch in launches}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        (
+            '"Everything is consistent with a repeat," said US missile technology expert Ivar '
+            "Lund, referring to an earlier launch.",
+            "Everything is consistent with a repeat",
+            "Ivar Lund",
+        ),
+        (
+            "Those drills showed that cooperation “has never been stronger,” U.S. Secretary of "
+            "Defense Ivar Lund said on Friday.",
+            "has never been stronger",
+            "Ivar Lund",
+        ),
+        (
+            "Sunday’s test “represents yet another provocative action,” U. S. National Security "
+            "Adviser Eva Lind said in condemning the launch.",
+            "represents yet another provocative action",
+            "Eva Lind",
+        ),
+        (
+            "The missile flew only “for several minutes” to the northeast, reaching an altitude "
+            "of 44 miles, the South Korean military said.",
+            "for several minutes",
+            "South Korean military",
+        ),
+        (
+            "The tests drew a strong, “trilateral” response from the allies, Pacific Air Forces "
+            "(PACAF) commander Gen. Kenneth S. Wilsbach told a magazine on June 9.",
+            "trilateral",
+            "Kenneth S. Wilsbach",
+        ),
+        (
+            'North Korea "successfully tested" hypersonic missiles Wednesday, the country\'s '
+            "state-run Korean Central News Agency reported Thursday.",
+            "successfully tested",
+            "KCNA",
+        ),
+    ],
+)
+def test_attributions_after_the_quote_in_shapes_the_patterns_do_not_know(sentence, quote, speaker):
+    assert speakers_of(sentence) == [(quote, speaker)]

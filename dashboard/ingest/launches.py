@@ -449,7 +449,12 @@ def _nuclear_day(words: str, mention: dates.DateMention, offset: int) -> bool:
 
 def _another_verb(words: str) -> bool:
     """A verb of saying between a day and the launch verb, so the day is that verb's."""
-    return any(m[0] not in _NAMING_VERBS for m in re.finditer(rf"\b{VERBS}\b", words))
+    return any(
+        m[0] not in _NAMING_VERBS
+        # "On 3 November, an ICBM was reported to have been fired": a passive, no one speaking.
+        and not re.search(r"\b(?:was|were|been|being|is|are)\s+$", words[: m.start()])
+        for m in re.finditer(rf"\b{VERBS}\b", words)
+    )
 
 
 def _day_role(

@@ -24,7 +24,7 @@ VERBS = (
     r"pointed out|complained|admitted|conceded|recalled|boasted|testified|calls|identified|"
     r"denounced|denouncing|condemned|condemning|criticized|criticised|ordered|demanded|slammed|"
     r"labeled|labelled|dubbed|branded|hailed|praised|accused|decried|confirmed|downplayed|"
-    r"dismissed)"
+    r"dismissed|reported|reports|indicated)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 # A middle initial stays part of the name: "Susan E. Rice".

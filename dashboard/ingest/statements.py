@@ -435,7 +435,8 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     inner = _INNER_SAID.search(before)
     # "added that U.S. officials had confirmed “…”" is the main speaker's report, not a clause
     # of its own: only a relative clause ("the test that the state said was") counts.
-    reported = inner and re.search(rf"\b{VERBS}\s+\w*\s*$", before[: inner.start()])
+    # "KCNA reported that the spokesman said …" is the spokesman's: the agency only carries it.
+    reported = inner and re.search(rf"\b(?!report){VERBS}\s+\w*\s*$", before[: inner.start()])
     if (
         inner
         and not reported
@@ -549,6 +550,9 @@ def _attribute(
         return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
         match = pattern.match(after)
+        if match and _CARRIED.search(match[0]) and _SAID_THAT.search(before):
+            # "The ministry said that “…,” Kyodo News reported": the outlet only carries it.
+            continue
         if match and re.match(r"(?:while|whereas|but)\b", match["np"].strip()):
             # "…”, while a NATO spokesman said the launch “…”": the speaker of the next quote.
             continue
@@ -607,9 +611,57 @@ def _attribute(
             people,
             bodies,
         )
+    return _loose_attribution(after, close, people, bodies)
+
+
+# The last resort for an attribution after the quote that the patterns above did not take:
+# "…,” said US missile technology expert John Schilling, referring to …", "…,” U. S. National
+# Security Adviser Susan Rice said in condemning …", "…” to the northeast, reaching an
+# altitude of 44 miles, the South Korean military said.".
+_LOOSE_SAID_X = re.compile(
+    r"^[,.]?\s*(?:said|says|added|told\s+[\w\s]{2,30}?)\s+(?P<np>[^,;“”\"]{3,100}?)\s*(?:,|[.]?$)"
+)
+_LOOSE_X_SAID = re.compile(rf"^(?P<np>[^;“”\"]{{3,160}}?)\s+(?:[a-z]+ly\s+)?{VERBS}\b[^“”\"]*$")
+
+
+_OFFICE_WORDS = {"Defense", "Defence", "Security", "State", "Affairs", "Adviser", "Advisor"}
+
+
+def _loose_attribution(
+    after: str, close: int, people: People, bodies: list[Speaker]
+) -> Speaker | None:
+    """A speaker named after the quote in a shape the patterns do not know: a full name in
+    the phrase next to the speech verb, or the described group after the last comma."""
+    match = _LOOSE_SAID_X.match(after) or _LOOSE_X_SAID.match(after)
+    if match is None:
+        return None
+    phrase, start = match["np"], match.start("np")
+    cut = phrase.rfind(", ")
+    if match.re is _LOOSE_X_SAID and cut >= 0:
+        phrase, start = phrase[cut + 2 :], start + cut + 2  # the clause's subject
+    phrase = re.sub(r"\b(?:U\.\s?S\.|U\.\s?N\.)", lambda m: m[0].replace(" ", ""), phrase)
+    if len(phrase.split()) > 12:
+        return None
+    names = [n for n in NAME.finditer(phrase) if not actors.state_in(n[0])]
+    if names and not actors.known_body(phrase):  # "Korean Central News Agency" is a body
+        # "Secretary of Defense Lloyd Austin": the name starts after the office's last word.
+        words = names[-1][0].split()
+        while len(words) > 2 and (words[0] in actors.TITLE_WORDS or words[0] in _OFFICE_WORDS):
+            words = words[1:]
+        name = " ".join(words)
+        at = start + phrase.rindex(name)
+        role = phrase[: phrase.rindex(name)].strip() or None
+        return describe(name, role, (close + at, close + at + len(name)), people, bodies)
+    if _subject_phrase(phrase):
+        span = (close + start, close + start + len(phrase))
+        body = actors.known_body(phrase)
+        # "the country's state-run Korean Central News Agency": the body by its own name.
+        return describe(body.name if body else phrase, None, span, people, bodies)
     return None
 
 
+_CARRIED = re.compile(r"\b(?:reported|reports)\b")
+_SAID_THAT = re.compile(rf"\b{VERBS}(?:\s+that)?\s*$")
 _BODY_SAID = re.compile(rf"(?P<np>[^,.;“”\"]{{3,80}}?)\s+{VERBS}\b(?=[^“”\"]*$)")
 
 
