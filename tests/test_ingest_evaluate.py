@@ -63,7 +63,8 @@ def write_gold(folder: Path, split: str, text_ref: str | None) -> None:
                 "count": 1,
                 "missile_class": "ICBM",
                 "site": "Sunan",
-                "range_km": 998,
+                # The JCS's 620 miles against Japan's 1,100 km: two sources, no one range.
+                "range_km": None,
                 "apogee_km": 6000,
             }
         ],
@@ -81,7 +82,10 @@ def test_report_per_split_and_skips_with_reason(tmp_path: Path, capsys):
     assert re.search(r"skipped fixture-dev: text absent: .*not-there\.txt", out)
     heldout = out.split("split heldout: 1 article(s)")[1]
     for field in evaluate.LAUNCH_FIELDS:
-        assert re.search(rf"{field}\s+1\.00\s+1\.00", heldout), field
+        if field == "launch range":  # left empty by both: the two figures are claims
+            assert re.search(rf"{field}\s+-\s+-\s+\(0/0/0\)", heldout), field
+        else:
+            assert re.search(rf"{field}\s+1\.00\s+1\.00", heldout), field
     assert "split dev: 0 article(s)" in out
 
 

@@ -130,7 +130,9 @@ _CAPABILITY = re.compile(
     r"designed|operational)\s+)?range\s+of\s+"
     r"(?:(?:about|around|some|roughly|up to|more than|over|at least)\s+)?$"
     r"|\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,4}?(?:reach|travel|fly|go|hit|strike)\w*\s+"
-    r"(?:(?:as far as|about|around|some|up to)\s+)?$",
+    r"(?:(?:as far as|about|around|some|up to)\s+)?$"
+    # "the missile's range could be as much as 7,000 kilometers"
+    r"|\brange\s+(?:could|can|would|might|may)\s+be\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+)?$",
     re.IGNORECASE,
 )
 # "an altitude far exceeding 3,500 kilometers": a bound, not the figure.
@@ -206,9 +208,15 @@ _DISTANCE = re.compile(
     r"(?P<unit>km|kilometers|kilometres|miles)\b(?!\s*\))",
     re.IGNORECASE,
 )
+_SPREAD_BEFORE = re.compile(
+    r"\bbetween\s+$|\d\s*(?:km|kilomet(?:er|re)s|miles)?\s*(?:and|to|-|–)\s*$", re.IGNORECASE
+)
+_SPREAD_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*\d")
 # "reached 6,045 kilometers high": the cue follows the figure.
 _APOGEE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:high|in altitude|into space)\b", re.IGNORECASE)
 _APOGEE_CUE = re.compile(
+    # "flying as high as 50 kilometers"
+    r"\b(?:as\s+)?high\s+as\s+(?:about\s+|around\s+)?$|"
     r"(?:altitude|apogee|height|ascent)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|approximately|nearly|up to|more than|over|at least|"
     r"an estimated)\s+)?$",
@@ -257,6 +265,9 @@ CLAIMANTS = (
 )
 
 
+FIGURES = ("range_km", "apogee_km")
+
+
 @dataclass
 class Launch:
     state: str
@@ -267,12 +278,28 @@ class Launch:
     evidence: dict = field(default_factory=dict)  # field -> (start, end)
     claimants: dict = field(default_factory=dict)  # field -> claimant of the value kept
     claims: list = field(default_factory=list)  # (field, value, claimant, (start, end))
+    # Figures the article gives twice, differently ("some 1,100 kilometers" by Seoul's count,
+    # "1,500 kilometers" by KCNA's; or one figure per missile in one sentence): the record
+    # leaves them empty and each figure becomes a claim.
+    contested: set = field(default_factory=set)
 
     def set(self, name: str, value, span: tuple[int, int], claimant: str | None) -> None:
         if name not in self.fields:
             self.fields[name] = value
             self.evidence[name] = span
             self.claimants[name] = claimant
+        elif (
+            name in FIGURES
+            and abs(value - self.fields[name]) > 0.01 * self.fields[name]
+            and (
+                # two sources, or two figures side by side (one per missile); a figure further
+                # on may be another launch's, which the first one stands against
+                (claimant and self.claimants.get(name) and claimant != self.claimants[name])
+                or abs(span[0] - self.evidence[name][0]) < 150
+            )
+        ):
+            self.contested.add(name)
+            self.claims.append((name, value, claimant, span))
         elif self.fields[name] != value and claimant and claimant != self.claimants.get(name):
             self.claims.append((name, value, claimant, span))
 
@@ -815,6 +842,8 @@ class _Finder:
                 continue
             if _CAPABILITY.search(lead) or _LOWER_BOUND_FIGURE.search(lead):
                 continue  # "have a range of 130 km", "far exceeding 3,500 km": no flight figure
+            if _SPREAD_BEFORE.search(lead) or _SPREAD_AFTER.match(words[match.end() :]):
+                continue  # "between 70km and 200km": a spread over several missiles
             # "flew into the sea 1,242 miles east of Hokkaido": where, not how far
             if _APOGEE_CUE.search(lead) or _APOGEE_AFTER.match(words[match.end() :]):
                 cue = "apogee_km"

@@ -169,7 +169,7 @@ def launch_records(
         evidence = {
             ("site_id" if name == "site" else name): review.evidence(text, span)
             for name, span in launch.evidence.items()
-            if span != (0, 0)
+            if span != (0, 0) and name not in launch.contested
         }
         record = {
             "launch_id": launch_id,
@@ -183,8 +183,10 @@ def launch_records(
             "missile_class": kind or "unknown",
             "missile_name": launch.fields.get("missile_name"),
             "count": launch.fields.get("count", 1),
-            "range_km": launch.fields.get("range_km"),
-            "apogee_km": launch.fields.get("apogee_km"),
+            "range_km": None if "range_km" in launch.contested else launch.fields.get("range_km"),
+            "apogee_km": None
+            if "apogee_km" in launch.contested
+            else launch.fields.get("apogee_km"),
             "heading_deg": None,
             "impact_lat": None,
             "impact_lon": None,
@@ -204,9 +206,11 @@ def launch_records(
         if same:
             record["same_as"] = same
         records.append(record)
+        first_claimed: set[str] = set()
         for field, value, claimant, span in launch.claims:
             name = "site_id" if field == "site" else field
             shown = value.name if field == "site" else value
+            claimant = claimant or "the article"
             claims.append(
                 {
                     "claim_id": review.unique(
@@ -222,6 +226,9 @@ def launch_records(
                     "review": review.PENDING,
                 }
             )
+            if field in first_claimed:
+                continue  # the value kept first is claimed once, however many differ from it
+            first_claimed.add(field)
             first = launch.fields[field]
             claims.append(
                 {

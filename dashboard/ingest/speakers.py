@@ -241,6 +241,7 @@ def describe(
     # "…, while a NATO spokesman said", "North Korea has said": the joining word and the
     # auxiliary are not part of who spoke.
     np = re.sub(r"^(?:while|whereas|and|but|as)\s+", "", np)
+    np = re.sub(r"^(?:however|meanwhile|instead|still|also),\s*", "", np, flags=re.IGNORECASE)
     np = re.sub(r"\s+(?:has|have|had)$", "", np)
     # "Park used the expression “…,” while the South's military": the second clause's subject.
     np = re.sub(r"^.*[“”\"],?\s*(?:while|whereas|but|and)\s+", "", np)
@@ -267,6 +268,9 @@ def describe(
         np,
     )
     # "Senator Jane Roe (D-Harbor)": party and state are not part of the name.
+    acronym = re.search(r"\(([A-Z]{2,6})\)$", np)
+    if acronym and actors.known_body(acronym[1]):
+        np = acronym[1]  # "the North Korea news agency (KCNA)": the body by the name it gave
     np = re.sub(r"\s*\([^()]*\)$", "", np)
     np = re.sub(r"\s*\([A-Z]-[\w. ]+\)", "", np)
     for_him = re.fullmatch(
@@ -384,9 +388,14 @@ def describe(
         for earlier in reversed(last_body):
             if noun in earlier.name.lower():
                 return earlier
-    if np.lower().startswith("the ") and len(bare.split()) == 1 and body is None:
-        # "according to the agency": the body the article introduced as an agency.
-        named = _antecedent(bare.lower(), people.text[: span[0]])
+    if np.lower().startswith("the ") and bare.lower() in _MEDIA_NOUNS and last_body:
+        # "the outlet said" after "the agency said": the medium last quoted.
+        return last_body[-1]
+    lower_case = bare.split()[:-1] == [w for w in bare.split()[:-1] if w.islower()]
+    if np.lower().startswith("the ") and len(bare.split()) <= 3 and lower_case and body is None:
+        # "according to the agency", "the state news agency also emphasized": the body the
+        # article introduced as an agency.
+        named = _antecedent(bare.split()[-1].lower(), people.text[: span[0]])
         if named is not None:
             return describe(named, None, span, people, last_body)
     kind = body.speaker_type if body else actors.speaker_type_for(bare)
@@ -535,6 +544,9 @@ _ORGANISATION_NOUNS = {
     "government",
     "administration",
 }
+
+
+_MEDIA_NOUNS = {"outlet", "publication", "paper", "newspaper", "broadcaster", "news outlet"}
 
 
 def _introduced(np: str, before: str) -> str | None:

@@ -372,12 +372,18 @@ _AFTER_SAID = re.compile(
 )
 # "… during what it claimed to be “…” drills": the words are those of the clause's subject.
 _WHAT_IT = re.compile(
-    r"\bwhat\s+(?:it|they)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
+    r"\bwhat\s+(?:it|they|he|she)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
     r"[^.;“”\"]*$"
 )
 _CLAUSE_OPENING = re.compile(
     r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+# "Kim Jong Un inspected the launch, Rodong Sinmun said, and lauded it as the “…”": the aside
+# names the source of the report, the sentence's subject does the lauding.
+_ASIDE_AND = re.compile(
+    r"^(?P<np>[^,“”\"]{3,60}?)\s+[a-z]+ed\b[^,“”\"]*,\s+[^,“”\"]{2,50}?\s+(?:said|reported),\s+"
+    r"and\s+(?:\w+ly\s+)?[a-z]+ed\b[^“”\"]*$"
 )
 
 
@@ -387,6 +393,9 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
     after = _AFTER_SAID.search(before)
     if after and _subject_phrase(after["np"]):
         return after["np"].strip(), None, after.start("np")
+    aside = _ASIDE_AND.match(before)
+    if aside and _subject_phrase(aside["np"]):
+        return aside["np"].strip(), None, aside.start("np")
     what = _WHAT_IT.search(before)
     if what:
         openings = [
