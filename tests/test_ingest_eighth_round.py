@@ -120,3 +120,43 @@ def test_spreads_altitudes_and_capabilities(follow, field, value):
     [launch] = launches_in("North Korea fired ballistic missiles on Wednesday. " + follow)
     assert launch.fields.get(field) == value
     assert not launch.contested
+
+
+def test_an_earlier_launch_named_in_passing_does_not_take_the_follow_ups():
+    launches = {
+        launch.date: launch
+        for launch in launches_in(
+            "North Korea fired a ballistic missile on Wednesday. It followed a similar route to "
+            "the Hwasong-12 ballistic missile North Korea launched on Aug 29. The missile reached "
+            "a maximum altitude of around 480 miles."
+        )
+    }
+    assert launches[WEDNESDAY].fields.get("apogee_km") == 772
+    assert "apogee_km" not in launches[dt.date(2024, 8, 29)].fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The missile, which was launched on Wednesday from close to Pyongsong, flew far.",
+            "Pyongsong",
+        ),
+        (
+            "The missile was fired on Wednesday from a site near the central North Korea city of "
+            "Pyongsong.",
+            "Pyongsong",
+        ),
+    ],
+)
+def test_more_launch_point_wordings(sentence, place):
+    [launch] = launches_in(sentence)  # a place the small gazetteer does not hold
+    assert launch.fields["site"].name == place
+
+
+def test_it_took_place_is_a_follow_up():
+    [launch] = launches_in(
+        "North Korea fired multiple rounds of missiles on Wednesday. It took place between 9:06 "
+        "a.m. and 9:27 a.m. local time, the outlet said."
+    )
+    assert launch.fields.get("time_local") == "09:06"

@@ -157,7 +157,14 @@ _FOLLOW_UP = re.compile(
     # "it is reported to have travelled about 1,000km"
     r"|they|it\s+(?:(?:is|was|appears|appeared)\s+(?:\w+\s+)?to\s+have\s+)?"
     r"(?:(?:had|has|was)\s+)?(?:flew|flown|traveled|travelled|reached|landed|fell|"
-    r"splashed|flying|soared))\b",
+    r"splashed|flying|soared|took\s+place|occurred))\b",
+    re.IGNORECASE,
+)
+# The launch verb in a clause that names an earlier missile: "the Hwasong-12 ballistic missile
+# North Korea launched on Aug 29", "the ICBM that Pyongyang fired in July".
+_IN_PASSING = re.compile(
+    r"\b(?:missiles?|rockets?|ICBMs?|IRBMs?|SRBMs?|MRBMs?|SLBMs?|Hwasong[\w-]*|one)\s+"
+    r"(?:that\s+|which\s+)?(?:North\s+Korea|Pyongyang|the\s+North|it)\s+(?:had\s+)?$",
     re.IGNORECASE,
 )
 _TO_COME = re.compile(
@@ -700,7 +707,12 @@ class _Finder:
             self.undated.append(sentence)
             return
         first = self.current is None
-        self.current = launch
+        passing = _IN_PASSING.search(words[: trigger.start()])
+        if first or not passing or self._recent_day(launch.date):
+            # An earlier launch named in passing ("a similar route to the Hwasong-12 ballistic
+            # missile North Korea launched on Aug 29") does not take over the follow-up
+            # sentences of the launch in hand.
+            self.current = launch
         self.fill(launch, words, sentence.start)
         # The undated lede is the news: it describes a launch of the last few days, not an
         # earlier one the article dates in passing ("its last launch, on April 13").
@@ -741,6 +753,9 @@ class _Finder:
             targets = [launch] if launch else self._recent()
             for target in targets:
                 target.set("missile_class", "SLV", span, None)
+
+    def _recent_day(self, day: dt.date) -> bool:
+        return abs((self.published - day).days) <= 3
 
     def _recent(self) -> list[Launch]:
         return [
