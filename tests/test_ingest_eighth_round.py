@@ -160,3 +160,30 @@ def test_it_took_place_is_a_follow_up():
         "a.m. and 9:27 a.m. local time, the outlet said."
     )
     assert launch.fields.get("time_local") == "09:06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PACOM, the command's name until 2018, is a body, not a dateline in capitals.
+        (
+            "“The launch occurred near Wonsan Airfield,” PACOM said in a statement.",
+            [("The launch occurred near Wonsan Airfield", "PACOM")],
+        ),
+        # "termed" is a verb of saying; "on Tuesday morning" is when, not who.
+        (
+            "Japanese Defense Minister Ivar Lund on Tuesday morning termed the firing a "
+            '"grave threat."',
+            [("grave threat", "Ivar Lund")],
+        ),
+        # "what it called" next to the quote; a clause further back is not its speaker.
+        (
+            "The launch comes two days after the North test-fired what it called cruise "
+            "missiles, and less than a week after Defense Minister Ivar Lund ordered the "
+            'military to respond to a "real war" if necessary.',
+            [("real war", "Ivar Lund")],
+        ),
+    ],
+)
+def test_commands_by_their_old_name_termed_and_what_it_called(text, expected):
+    assert speakers_of(text) == expected

@@ -125,7 +125,7 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
         ),
     ),
     (
-        r"indo-pacific command|pacific command|indopacom",
+        r"indo-pacific command|pacific command|indopacom|\bpacom\b",  # PACOM: its name to 2018
         Actor(
             "US Indo-Pacific Command",
             "military",

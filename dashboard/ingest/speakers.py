@@ -24,7 +24,7 @@ VERBS = (
     r"pointed out|complained|admitted|conceded|recalled|boasted|testified|calls|identified|"
     r"denounced|denouncing|condemned|condemning|criticized|criticised|ordered|demanded|slammed|"
     r"labeled|labelled|dubbed|branded|hailed|praised|accused|decried|confirmed|downplayed|"
-    r"dismissed|reported|reports|indicated)"
+    r"dismissed|reported|reports|indicated|termed)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
 # A middle initial stays part of the name: "Susan E. Rice".
@@ -263,7 +263,7 @@ def describe(
     )
     np = re.sub(r"\s+(?:issued|released|put out)\s+an?\s+statement$", "", np)
     np = re.sub(
-        rf"\s+on\s+(?:{dates.WEEKDAY_NAMES})(?:\s+[a-z]+ly)?$",
+        rf"\s+on\s+(?:{dates.WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night)|\s+[a-z]+ly)?$",
         "",
         np,
     )

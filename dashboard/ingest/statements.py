@@ -373,7 +373,7 @@ _AFTER_SAID = re.compile(
 # "… during what it claimed to be “…” drills": the words are those of the clause's subject.
 _WHAT_IT = re.compile(
     r"\bwhat\s+(?:it|they|he|she)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
-    r"[^.;“”\"]*$"
+    r"[^.,;“”\"]*$"
 )
 _CLAUSE_OPENING = re.compile(
     r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
@@ -390,12 +390,6 @@ _ASIDE_AND = re.compile(
 def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
     """The speaker of a quote in a clause that is not the sentence's main one: "The launch came
     after the North warned of “…”", "… test-fired what it called a “…”"."""
-    after = _AFTER_SAID.search(before)
-    if after and _subject_phrase(after["np"]):
-        return after["np"].strip(), None, after.start("np")
-    aside = _ASIDE_AND.match(before)
-    if aside and _subject_phrase(aside["np"]):
-        return aside["np"].strip(), None, aside.start("np")
     what = _WHAT_IT.search(before)
     if what:
         openings = [
@@ -405,6 +399,12 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
         ]
         if openings:
             return openings[-1]["np"], None, openings[-1].start("np")
+    after = _AFTER_SAID.search(before)
+    if after and _subject_phrase(after["np"]):
+        return after["np"].strip(), None, after.start("np")
+    aside = _ASIDE_AND.match(before)
+    if aside and _subject_phrase(aside["np"]):
+        return aside["np"].strip(), None, aside.start("np")
     return None
 
 
