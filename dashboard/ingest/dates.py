@@ -204,6 +204,11 @@ def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
     return found
 
 
+_KOREAN_DAY = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:Pyongyang|Korean|Seoul)\s+time\b|"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+\(?KST\b",
+    re.IGNORECASE,
+)
 _OF_LAST_WEEK = re.compile(r"\s+(?:of\s+)?last\s+week\b", re.IGNORECASE)
 
 
@@ -216,7 +221,10 @@ def relative_dates(
             # "Tuesday (local time)" is a day in another time zone: not a KST date.
             continue
         last = (match["part"] or "").lower() == "last"
-        day = weekday_before(match["weekday"], published, last, ahead)
+        # "on Wednesday morning Pyongyang time": Korea's own weekday, which a page dated the
+        # evening before in another zone can name.
+        korean = _KOREAN_DAY.match(text, match.end())
+        day = weekday_before(match["weekday"], published, last, ahead or bool(korean))
         start, end = match.span()
         week = _OF_LAST_WEEK.match(text, end)
         if week:

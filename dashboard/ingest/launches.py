@@ -203,6 +203,18 @@ _US_PUBLISHER = re.compile(
     r"union of concerned scientists|all things nuclear",
     re.IGNORECASE,
 )
+# Publishers in Korea, Japan, China and the rest of Asia and the Pacific, whose pages carry a
+# day at most an hour or two from Korea's.
+_ASIAN_PUBLISHER = re.compile(
+    r"yonhap|korea|kbs|arirang|joongang|chosun|dong-?a|hankyoreh|nk ?news|daily ?nk|herald|"
+    r"\bmbc\b|\bsbs\b|japan|kyodo|nhk|jiji|asahi|mainichi|yomiuri|nikkei|nippon|kantei|mofa|"
+    r"xinhua|cgtn(?! america)|global times|china|chinese|people's daily|\bscmp\b|taipei|taiwan|"
+    r"straits|\bcna\b|singapore|manila|philippine|inquirer|hindustan|india|firstpost|dawn|"
+    r"pakistan|urdupoint|\bapp\b|australia|\babc\b(?! news)|9news|sky news australia|sydney|"
+    r"new zealand|rnz|newshub|stuff|otago|\bodt\b|voxy|aap|vietnam|thai|bangkok|malaysia|"
+    r"indonesia|jakarta|mongolia|asia",
+    re.IGNORECASE,
+)
 _US_DATELINE = re.compile(
     r"^(?:WASHINGTON|NEW YORK|UNITED NATIONS|HONOLULU|CAMP H\. ?M\. SMITH|ARLINGTON)\b",
     re.MULTILINE,
@@ -538,10 +550,28 @@ def us_dated(text: str, publisher: str | None) -> bool:
     return bool((publisher and _US_PUBLISHER.search(publisher)) or _US_DATELINE.search(text[:600]))
 
 
+def dated_behind_korea(text: str, publisher: str | None) -> bool:
+    """Whether the page's day can be the day before Korea's: a US page, or one from Europe, the
+    Middle East or elsewhere west of Asia ("Wednesday morning" in Korea on a page dated
+    Tuesday). Asian and Pacific pages date in Korea's day or close to it."""
+    if us_dated(text, publisher):
+        return True
+    return bool(publisher) and not _ASIAN_PUBLISHER.search(publisher)
+
+
 class _Finder:
-    def __init__(self, text: str, published: dt.date, gazetteer: Gazetteer, us_time: bool = False):
+    def __init__(
+        self,
+        text: str,
+        published: dt.date,
+        gazetteer: Gazetteer,
+        us_time: bool = False,
+        behind: bool | None = None,
+    ):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         self.us_time = us_time
+        # Whether a weekday may be the day after the page's date (see `dated_behind_korea`).
+        self.behind = us_time if behind is None else behind
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
         self.undated: list[Span] = []
@@ -593,7 +623,7 @@ class _Finder:
         if not trigger or not (launched_thing or _DATED_LAUNCH.search(words)):
             self.follow_up(words, sentence.start)
             return
-        mentioned = dates.find_dates(words, self.published, sentence.start, self.us_time)
+        mentioned = dates.find_dates(words, self.published, sentence.start, self.behind)
         said_on = [m for m in mentioned if _SAID_ON.search(words[: m.start - sentence.start])]
         if said_on and _SAME_DAY.search(words):
             # "said on Thursday that the North fired ... earlier in the day".
@@ -728,7 +758,7 @@ class _Finder:
         match = _launched_satellite(sentence.text)
         if not match:
             return
-        days = dates.find_dates(sentence.text, self.published, sentence.start, self.us_time)
+        days = dates.find_dates(sentence.text, self.published, sentence.start, self.behind)
         if any(
             self.current is None or m.date != self.current.date
             for m in days
@@ -795,7 +825,7 @@ class _Finder:
         dates it.
         """
         if self.current is None and self.undated and _REPORTED_LAUNCH.search(words):
-            found = dates.find_dates(words, self.published, offset, self.us_time)
+            found = dates.find_dates(words, self.published, offset, self.behind)
             days = [m for m in found if m.precision == "day"]
             if len(days) == 1:
                 lede = self.undated[0]
@@ -811,7 +841,7 @@ class _Finder:
         # "The launch Wednesday took place from …" may name the launch's own day, no other.
         if any(
             m.date != self.current.date
-            for m in dates.find_dates(words, self.published, offset, self.us_time)
+            for m in dates.find_dates(words, self.published, offset, self.behind)
         ):
             return
         known = set(self.current.fields)
@@ -967,7 +997,9 @@ def _span(match: re.Match, offset: int) -> tuple[int, int]:
 def find_launches(
     text: str, published: dt.date, gazetteer: Gazetteer, publisher: str | None = None
 ) -> list[Launch]:
-    finder = _Finder(text, published, gazetteer, us_dated(text, publisher))
+    finder = _Finder(
+        text, published, gazetteer, us_dated(text, publisher), dated_behind_korea(text, publisher)
+    )
     for sentence in all_sentences(text):
         finder.sentence(sentence)
         finder.satellite_cue(sentence)

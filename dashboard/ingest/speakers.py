@@ -176,6 +176,8 @@ def register_people(text: str, quotes: list[Span], people: People) -> None:
         name = actors.strip_title(match[0])
         if actors.state_in(name) or actors.known_body(name) or not _could_be_person(name):
             continue  # "South Korea said": a state or body, not a person
+        if name.split()[-1] in actors.TITLE_WORDS:
+            continue  # "the Foreign Secretary": an office, not a name
         known = actors.known_person(name)
         if known:
             people.add(match.start(), known.name)
@@ -316,6 +318,9 @@ def describe(
     if _NORTH_EPITHET.fullmatch(np.strip()):
         # Reporters' names for the country: "the communist country", "the reclusive state".
         return Speaker("North Korea", None, None, "PRK", "government", span, False)
+    if re.fullmatch(r"the\s+south", np.strip(), re.IGNORECASE):
+        # "what the South says was a “red line”": South Korea, in reports on the peninsula.
+        return Speaker("South Korea", None, None, "KOR", "government", span, False)
     plain = re.fullmatch(r"the\s+(?:country|nation|regime)", np.strip(), re.IGNORECASE)
     if plain and _LAST_COUNTRY.findall(people.text[: span[0]])[-1:] in (
         ["North Korea"],
@@ -590,6 +595,8 @@ def _antecedent(noun: str, before: str) -> str | None:
 
 
 _DOCUMENT = re.compile(
+    # "the brief statement added"
+    r"(?:(?:brief|short|written|separate|later|earlier|official|joint)\s+)?"
     r"(?:news\s+|press\s+)?(?:release|statement|report|communiqu[eé]|announcement|readout|"
     r"transcript|document)",
     re.IGNORECASE,

@@ -325,7 +325,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r"|\s[—–]\s|;\s"
 )
 _INNER_SAID = re.compile(
-    rf"\b(?:that|which)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
+    rf"\b(?:that|which|what)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
     r"[^“”\",;]{0,25}$"
 )
 _PARTICIPLE = re.compile(
@@ -482,7 +482,8 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         # participle's subject is the sentence's.
         # "The ministry criticized the launch …, saying “…”": a body by its noun, too.
         opening = re.match(
-            rf"\s*(?P<np>{NAME.pattern}|(?:[Tt]he\s+)?{_PROPER}(?<!\bThe)|[Tt]he\s+[a-z]+)"
+            rf"\s*(?P<np>{NAME.pattern}|(?:[Tt]he\s+)?{_PROPER}(?<!\bThe)(?<!\bAn)(?<!\bA)|"
+            rf"(?:[Tt]he|An?)\s+[a-z]+(?:\s+(?:for|of)\s+the(?:\s+[a-z]+){{1,4}}?(?=\s+{VERBS}))?)"
             r"(?=,|\s+[a-z])",
             before,
         )
@@ -568,7 +569,11 @@ def _attribute(
         if match and is_speaker_phrase(match["np"]):
             span = (close + match.start("np"), close + match.end("np"))
             app = match.groupdict().get("app")
-            return describe(match["np"], app, span, people, bodies)
+            found = describe(match["np"], app, span, people, bodies)
+            if found is None and re.search(r"\bstatement\b", match["np"]):
+                # "…,” the brief statement added.": issued by the body that spoke just before.
+                found = _body_before(text, first.start, people)
+            return found
     following = _FOLLOWING.search(before)
     if following:
         # "Senator Jane Roe released the following statement: “…”" within one sentence.
@@ -651,8 +656,15 @@ def _loose_attribution(
     phrase = re.sub(r"\b(?:U\.\s?S\.|U\.\s?N\.)", lambda m: m[0].replace(" ", ""), phrase)
     if len(phrase.split()) > 12:
         return None
-    names = [n for n in NAME.finditer(phrase) if not actors.state_in(n[0])]
-    if names and not actors.known_body(phrase):  # "Korean Central News Agency" is a body
+    # "Commander Dave Benham of the U.S. Pacific Command": the person; "Korean Central News
+    # Agency": a body, whose name runs on past what looks like a person's.
+    names = [
+        n
+        for n in NAME.finditer(phrase)
+        if not actors.state_in(n[0])
+        and not actors.known_body(" ".join(phrase[n.start() :].split()[: len(n[0].split()) + 1]))
+    ]
+    if names:
         # "Secretary of Defense Lloyd Austin": the name starts after the office's last word.
         words = names[-1][0].split()
         while len(words) > 2 and (words[0] in actors.TITLE_WORDS or words[0] in _OFFICE_WORDS):
