@@ -92,3 +92,26 @@ def test_a_weekday_in_pyongyang_time_is_koreas_own_day():
 )
 def test_speakers_of_round_34_shapes(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_a_tally_since_a_year_gives_the_launch_no_count():
+    [launch] = find_launches(
+        "North Korea fired the Hwasong-18 on Tuesday. Since 2017, North Korea has test-launched 14 "
+        "missiles with a range of 5,500 km or more.",
+        TUESDAY,
+        small_gazetteer(),
+        "TASS",
+    )
+    assert "count" not in launch.fields
+
+
+def test_a_minimum_range_is_a_capability_not_a_second_figure():
+    [launch] = find_launches(
+        "North Korea fired a ballistic missile on Tuesday. The missile traveled about 19 miles, "
+        "falling short of its minimum range of nearly 186 miles.",
+        TUESDAY,
+        small_gazetteer(),
+        "UPI",
+    )
+    assert launch.fields.get("range_km") == 31
+    assert not launch.contested

@@ -131,6 +131,9 @@ _CAPABILITY = re.compile(
     r"(?:(?:about|around|some|roughly|up to|more than|over|at least)\s+)?$"
     r"|\b(?:could|can|would|might|may)\s+(?:\w+\s+){0,4}?(?:reach|travel|fly|go|hit|strike)\w*\s+"
     r"(?:(?:as far as|about|around|some|up to)\s+)?$"
+    # "falling short of its minimum range of nearly 186 miles"
+    r"|\b(?:minimum|maximum|full|intended|designed)\s+range\s+of\s+(?:about\s+|around\s+|nearly\s+|"
+    r"near\s+|up\s+to\s+)?$"
     # "the missile's range could be as much as 7,000 kilometers"
     r"|\brange\s+(?:could|can|would|might|may)\s+be\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+)?$",
     re.IGNORECASE,
@@ -165,6 +168,11 @@ _FOLLOW_UP = re.compile(
 _IN_PASSING = re.compile(
     r"\b(?:missiles?|rockets?|ICBMs?|IRBMs?|SRBMs?|MRBMs?|SLBMs?|Hwasong[\w-]*|one)\s+"
     r"(?:that\s+|which\s+)?(?:North\s+Korea|Pyongyang|the\s+North|it)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)
+_TALLY = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year|in\s+total)\b[^.;]{0,40}\b"
+    r"(?:has|have)\s+(?:[\w-]+\s+)?(?:launched|fired|test-launched|test-fired|conducted)\b",
     re.IGNORECASE,
 )
 _TO_COME = re.compile(
@@ -719,6 +727,8 @@ class _Finder:
             # "The Security Council will meet at 3pm on Wednesday to discuss the missile
             # firing": the sentence dates something else; its figures are not the launch's.
             return
+        elif self.current is not None and _TALLY.search(words):
+            return  # "Since 2017, North Korea has test-launched 14 missiles": a tally
         elif self.current is not None and _TO_COME.search(words):
             return  # "a full test-fire of the new ICBM could be conducted": not this launch
         elif self.current is not None:
