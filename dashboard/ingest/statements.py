@@ -653,7 +653,6 @@ def _loose_attribution(
     cut = phrase.rfind(", ")
     if match.re is _LOOSE_X_SAID and cut >= 0:
         phrase, start = phrase[cut + 2 :], start + cut + 2  # the clause's subject
-    phrase = re.sub(r"\b(?:U\.\s?S\.|U\.\s?N\.)", lambda m: m[0].replace(" ", ""), phrase)
     if len(phrase.split()) > 12:
         return None
     # "Commander Dave Benham of the U.S. Pacific Command": the person; "Korean Central News
