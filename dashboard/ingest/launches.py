@@ -558,12 +558,10 @@ def us_dated(text: str, publisher: str | None) -> bool:
     return bool((publisher and _US_PUBLISHER.search(publisher)) or _US_DATELINE.search(text[:600]))
 
 
-def dated_behind_korea(text: str, publisher: str | None) -> bool:
-    """Whether the page's day can be the day before Korea's: a US page, or one from Europe, the
+def dated_west_of_asia(publisher: str | None) -> bool:
+    """Whether a page, like a US one, can carry the day before Korea's: one from Europe, the
     Middle East or elsewhere west of Asia ("Wednesday morning" in Korea on a page dated
     Tuesday). Asian and Pacific pages date in Korea's day or close to it."""
-    if us_dated(text, publisher):
-        return True
     return bool(publisher) and not _ASIAN_PUBLISHER.search(publisher)
 
 
@@ -578,7 +576,7 @@ class _Finder:
     ):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         self.us_time = us_time
-        # Whether a weekday may be the day after the page's date (see `dated_behind_korea`).
+        # Whether a weekday may be the day after the page's date (see `dated_west_of_asia`).
         self.behind = us_time if behind is None else behind
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
@@ -756,7 +754,7 @@ class _Finder:
         self.fill(launch, words, sentence.start)
         # The undated lede is the news: it describes a launch of the last few days, not an
         # earlier one the article dates in passing ("its last launch, on April 13").
-        if first and abs((self.published - launch.date).days) <= 3:
+        if first and self._recent_day(launch.date):
             for earlier in self.undated:
                 self.fill(launch, earlier.text, earlier.start)
             self.reported = None
@@ -801,7 +799,7 @@ class _Finder:
         return [
             launch
             for launch in self.launches.values()
-            if launch.state == "PRK" and abs((self.published - launch.date).days) <= 3
+            if launch.state == "PRK" and self._recent_day(launch.date)
         ]
 
     def _reported(self, mention: dates.DateMention) -> dates.DateMention:
@@ -1007,9 +1005,8 @@ def _span(match: re.Match, offset: int) -> tuple[int, int]:
 def find_launches(
     text: str, published: dt.date, gazetteer: Gazetteer, publisher: str | None = None
 ) -> list[Launch]:
-    finder = _Finder(
-        text, published, gazetteer, us_dated(text, publisher), dated_behind_korea(text, publisher)
-    )
+    us_time = us_dated(text, publisher)
+    finder = _Finder(text, published, gazetteer, us_time, us_time or dated_west_of_asia(publisher))
     for sentence in all_sentences(text):
         finder.sentence(sentence)
         finder.satellite_cue(sentence)

@@ -166,6 +166,8 @@ def launch_records(
         kind = launch.fields.get("missile_class")
         base = f"{launch.state.lower()}-{launch.date.isoformat()}-{site_id or kind or 'launch'}"
         launch_id = review.unique(review.slug(base, 12), taken)
+        # Figures two sources give differently stay empty in the record (their claims follow).
+        settled = {n: v for n, v in launch.fields.items() if n not in launch.contested}
         evidence = {
             ("site_id" if name == "site" else name): review.evidence(text, span)
             for name, span in launch.evidence.items()
@@ -183,10 +185,8 @@ def launch_records(
             "missile_class": kind or "unknown",
             "missile_name": launch.fields.get("missile_name"),
             "count": launch.fields.get("count", 1),
-            "range_km": None if "range_km" in launch.contested else launch.fields.get("range_km"),
-            "apogee_km": None
-            if "apogee_km" in launch.contested
-            else launch.fields.get("apogee_km"),
+            "range_km": settled.get("range_km"),
+            "apogee_km": settled.get("apogee_km"),
             "heading_deg": None,
             "impact_lat": None,
             "impact_lon": None,
