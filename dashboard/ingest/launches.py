@@ -111,7 +111,10 @@ _THE_LAUNCH_AGAIN = re.compile(
     r"(?:was|had been)\s+(?:fired|launched|test-fired)\b"
 )
 # "state media said Thursday": the day of the statement, not of the launch.
-_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+[\w.]+){1,3}?)\s+(?:on\s+)?$", re.IGNORECASE)
+# "North Korea confirmed on Saturday it test-launched …": the day it confirmed.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|confirmed|reported|told(?:\s+[\w.]+){1,3}?)\s+(?:on\s+)?$", re.IGNORECASE
+)
 _RANGE_CUE = re.compile(
     r"(?:fly|flew|flying|flown|travel\w*|journey\w*|range|distances?|covered|reach\w*)\b"
     r"[^.]{0,30}$",
@@ -185,6 +188,12 @@ _DATED_LAUNCH = re.compile(
     rf"\b(?:(?:{dates.WEEKDAY_NAMES})[’']s|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:[’']s)?)"
     r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)(?:e?s)?\b"
+)
+# "The Tuesday test", "The test-fire was conducted by the Academy of Defence Science on
+# Tuesday": a sentence that dates the launch itself, though it names no missile.
+_LAUNCH_DAY = re.compile(
+    rf"^\s*The\s+(?:(?:{dates.WEEKDAY_NAMES})\s+(?:[\w-]+\s+){{0,2}}?(?:launch|test|firing)\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:launch|test|test-fire|firing)\s+(?:was|took place)\b)"
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
 # "held a call today to discuss the recent launches": the day of the meeting about them.
@@ -675,7 +684,17 @@ class _Finder:
         # Only launches dated to the day: a month or a period ("last week") is too vague to
         # place a launch, and a sentence about last week is not about the launch in hand.
         mentions = [m for m in every if m.precision == "day"]
-        if every and not mentions:
+        # "the military said on Friday it detected the firing … the third launch this month":
+        # a tally, and the sentence still says when the undated lede's launch was reported.
+        if (
+            every
+            and not mentions
+            and not (
+                reported
+                and self.current is None
+                and all(m.how.startswith(('"this month', '"this year')) for m in every)
+            )
+        ):
             return
         verb_at = sentence.start + trigger.start()
         after = [m for m in mentions if m.start >= verb_at]
@@ -740,7 +759,17 @@ class _Finder:
             # said") describes the launch the article dates further down. Failing that, the
             # day the news broke ("issued a statement Monday saying the missiles were fired")
             # is the day of the launch (`finish`).
-            if self.current is None and self.reported is None and reported:
+            # Of two days it was reported on, one after the other ("confirmed on Saturday …",
+            # "a day after the military said on Friday it detected the firing"), the earlier
+            # is the launch's: state media report the day after.
+            if (
+                self.current is None
+                and reported
+                and (
+                    self.reported is None
+                    or self.reported[1].date - reported[0].date == dt.timedelta(days=1)
+                )
+            ):
                 self.reported = (state, reported[0])
             self.undated.append(sentence)
             return
@@ -829,20 +858,23 @@ class _Finder:
         Only fields still empty are filled, and never the count or the day: a sentence
         without a launch verb is not a new launch. A sentence about what may come ("a full
         test-fire of the new ICBM could be conducted") is not about the launch in hand. With
-        no launch in hand yet, a sentence saying when an undated lede's launch was reported
-        dates it.
+        no launch in hand yet, a sentence saying when an undated lede's launch took place
+        ("The Tuesday test") or was reported dates it.
         """
-        if self.current is None and self.undated and _REPORTED_LAUNCH.search(words):
+        own_day = _LAUNCH_DAY.search(words)
+        if self.current is None and self.undated and (own_day or _REPORTED_LAUNCH.search(words)):
             found = dates.find_dates(words, self.published, offset, self.behind)
             days = [m for m in found if m.precision == "day"]
             if len(days) == 1:
                 lede = self.undated[0]
                 trigger = _TRIGGER.search(lede.text)
                 state = _state(lede.text[: trigger.start()]) if trigger else "PRK"
-                self.current = launch = self.launch(state, self._reported(days[0]))
+                day = days[0] if own_day else self._reported(days[0])
+                self.current = launch = self.launch(state, day)
                 for earlier in self.undated:
                     self.fill(launch, earlier.text, earlier.start)
                 self.fill(launch, words, offset)
+                self.reported = None
             return
         if self.current is None or not _FOLLOW_UP.search(words) or _TO_COME.search(words):
             return

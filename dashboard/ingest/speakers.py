@@ -123,6 +123,8 @@ def is_speaker_phrase(np: str) -> bool:
         return True
     if len(np.split()) <= 10 and re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w’'.-]+)+$", np):
         return True  # "spokesman Ned Price": a lower-case role before a name
+    if len(np.split()) <= 6 and actors.known_body(np.split()[-1]):
+        return True  # "state news agency KCNA": a lower-case description before a body
     return len(np.split()) <= 4 and bool(SPEAKER_NOUNS.search(np))
 
 
@@ -282,8 +284,14 @@ def describe(
         re.IGNORECASE,
     )
     if for_him:
-        # "a statement from his spokesman": the spokesman speaks for the person named before.
-        name = people.last_before(span[0])
+        # "a statement from his spokesman": the spokesman speaks for the person named before,
+        # or for the person whose spokesman the article named ("Mrs May's spokeswoman said").
+        whose = re.findall(
+            r"\b((?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+)[’']s\s+" + for_him[0].split()[-1] + r"\b",
+            people.text[: span[0]],
+        )
+        name = whose and (people.expand(whose[-1].split()[-1], span[0]) or whose[-1])
+        name = name or people.last_before(span[0])
         if name:
             return person(name, None, span, people)
     one_of = re.fullmatch(r"one of (?:the|those|these)\s+(?P<noun>[a-z]+s)", np.strip())
@@ -339,7 +347,11 @@ def describe(
         speaker = _previous_speaker(span[0], people, last_body)
         if speaker is not None:
             return speaker
-        name = _previous_subject(span[0], people) or people.last_before(span[0])
+        name = (
+            _previous_subject(span[0], people)
+            or _lead_subject(span[0], people)
+            or people.last_before(span[0])
+        )
         return person(name, None, span, people) if name else None
     if _DOCUMENT.fullmatch(bare) and last_body:
         # "the release said": a document speaks for the body that issued it.
@@ -463,20 +475,44 @@ _ABBREVIATED_TITLES = {
 
 # The sentence before a quote ends with its own attribution: "…, the admiral said."
 _ENDS_WITH_SAID = re.compile(
-    r",\s+(?P<np>the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|noted|told\s+\w+)\.\s*$"
+    r",\s+(?P<np>the\s+[a-z]+(?:\s+[a-z]+)?|an?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|at|of)\s+"
+    r"[A-Z][^,.;“”\"]{2,50}?)\s+(?:said|says|added|noted|told\s+\w+)\.\s*$"
+)
+# "An official at South Korea's Joint Chiefs of Staff said it appeared …": a described person
+# as the sentence's subject.
+_STARTS_WITH_SAID = re.compile(
+    r"(?:^|\n)(?P<np>(?:An?|The)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|at|of)\s+[A-Z][^,.;“”\"]{2,50}?)"
+    r"\s+(?:said|says|told\s+\w+)\b[^\n]*$"
 )
 
 
 def _previous_speaker(position: int, people: People, last_body: list[Speaker]) -> Speaker | None:
-    """Who "he" is when the sentence before the quote ends "…, the admiral said.": the person
-    that role names, not whoever that sentence mentioned last ("Kim Jong Un moves closer …")."""
+    """Who "he" is when the sentence before the one with the quote ends "…, the admiral said."
+    or opens "An official at the Joint Chiefs of Staff said": the person that role names, not
+    whoever that sentence mentioned last ("Kim Jong Un moves closer …")."""
     opening = max(people.text.rfind(mark, 0, position) for mark in '“"')
-    said = _ENDS_WITH_SAID.search(people.text[:opening]) if opening > 0 else None
-    if said is None:
+    if opening <= 0:
         return None
-    span = (said.start("np"), said.end("np"))
+    # The text before the sentence that holds the quote.
+    starts = [m.end() for m in re.finditer(r"[.!?][”\"’']?\s+|\n\n", people.text[:opening])]
+    before = people.text[: starts[-1]] if starts else ""
+    said = _ENDS_WITH_SAID.search(before)
+    if said is None:
+        previous = before.rstrip()
+        cut = max(previous.rfind(". "), previous.rfind("\n\n"))
+        said = _STARTS_WITH_SAID.search(previous[cut + 1 :] if cut >= 0 else previous)
+        if said is None:
+            return None
+        shift = cut + 1 if cut >= 0 else 0
+        span = (shift + said.start("np"), shift + said.end("np"))
+    else:
+        span = (said.start("np"), said.end("np"))
     speaker = describe(said["np"], None, span, people, last_body)
-    return speaker if speaker is not None and speaker.is_person else None
+    # A person, named or not ("the admiral", "a spokesman for the ministry"), not a body.
+    personal = re.match(
+        rf"(?:the|an?)\s+(?:[a-z]+\s+)?(?:{_ROLE_NOUNS}|official|officer)\b", said["np"], re.I
+    )
+    return speaker if speaker is not None and (speaker.is_person or personal) else None
 
 
 def _previous_subject(position: int, people: People) -> str | None:
@@ -502,6 +538,28 @@ def _previous_subject(position: int, people: People) -> str | None:
         if " ".join(words[start:]) in people.full:
             return " ".join(words[start:])
     return people.expand(words[0], position) if len(words) == 1 else None
+
+
+def _lead_subject(position: int, people: People) -> str | None:
+    """Who "he" is when the quote opens a paragraph: the person the paragraph before is
+    about. "President Trump on Friday downplayed … talks with Kim Jong Un. ¶ “They’re
+    short-range missiles,” he told reporters" is Trump's, not Kim's, who was named last."""
+    opening = max(people.text.rfind(mark, 0, position) for mark in '“"')
+    if opening < 2 or people.text[opening - 2 : opening] != "\n\n":
+        return None
+    previous = people.text[: opening - 2].rsplit("\n\n", 1)[-1]
+    match = re.match(
+        rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}?(?P<name>{NAME.pattern})\s+"
+        rf"(?:on\s+)?(?:(?:{dates.WEEKDAY_NAMES})\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b",
+        previous,
+    )
+    if match is None:
+        return None
+    words = match["name"].split()
+    for start in range(len(words)):
+        if " ".join(words[start:]) in people.full:
+            return " ".join(words[start:])
+    return people.expand(words[-1], position)
 
 
 def _named_with_role(phrase: str, before: str) -> str | None:

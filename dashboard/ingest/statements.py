@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard.ingest import actors, dates, ranking
+from dashboard.ingest.launches import MISSILE_NAMES
 from dashboard.ingest.speakers import (
     NAME,
     VERBS,
@@ -167,11 +168,14 @@ _LEADING = re.compile(
     r"^(?:(?:In|On|At|After|Before|Still|However|Meanwhile|Earlier|Later|But|And|Yet|Also|"
     r"Instead|Ahead|During|Following|Speaking|Asked|Amid|Despite|Addressing|Responding|"
     r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday|Soon|"
-    r"Moments|Just|Not long|Citing|[A-Z][a-z]+ing)\b"
+    r"Moments|Just|Not long|Citing|For|[A-Z][a-z]+ing)\b"
     r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
 )
-# "SEOUL, South Korea (AP) — ", "WASHINGTON — ": the place a report was filed, not a speaker.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+# "SEOUL, South Korea (AP) — ", "WASHINGTON — ", "SEOUL: ": the place a report was filed,
+# not a speaker.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]*\))?\s*(?:[—–-]+|:)\s*"
+)
 _VERB_PHRASE = re.compile(
     r"\s+(?:did|does|do|has|have|had|was|were|is|are|would|will|could|can|may|might|should|"
     r"also|then|but|soon|later|again|recently|quickly|immediately|who|which)\b"
@@ -322,7 +326,8 @@ _CLAUSE_BOUNDARY = re.compile(
     # "…, while a NATO spokesman said the launch “…”"
     r"(?:\s[—–]\s|;\s)?(?:\s?(?:and|but|while|whereas|where|when)\s+"
     r"(?=(?:he|she|(?:(?:a|an|the)\s+)?[A-Z])))"
-    r"|\s[—–]\s|;\s"
+    # "…, though a top U.S. military official said he is “…”"
+    r"|\s[—–]\s|;\s|,\s(?:though|although)\s+"
 )
 _INNER_SAID = re.compile(
     rf"\b(?:that|which|what)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
@@ -347,8 +352,13 @@ _SAID_NAME_BEFORE = re.compile(
 )
 # "The ministry issued a statement calling the launches a “…”": a statement's participle.
 _STATEMENT_SAYING = re.compile(
-    r"\s+(?:issued|released|put out|published)\s+an?\s+(?:[\w-]+\s+)?statement\s+"
+    r"\s+(?:issued|released|put out|published)\s+an?\s+(?:[\w-]+\s+)?statement,?\s+"
     r"(?:calling|saying|describing|expressing|condemning|urging|warning|terming)\b[^“”\"]*$"
+)
+# "Hours after the launch, the North issued a statement, saying …": who issued it.
+_ISSUED = re.compile(
+    r"(?P<np>[^,.“”\"]{3,80}?)\s+(?:issued|released|put out|published)\s+an?\s+"
+    r"(?:[\w-]+\s+)?statement\b"
 )
 _CLOSING_BODY = re.compile(
     r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})\s+"
@@ -375,6 +385,27 @@ _WHAT_IT = re.compile(
     r"\bwhat\s+(?:it|they|he|she)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
     r"[^.,;“”\"]*$"
 )
+# "…, with the Japanese defence ministry saying “…”": the participle's own subject speaks.
+_WITH_SAYING = re.compile(
+    r"\bwith\s+(?P<np>[^,;“”\"]{2,60}?)\s+(?:saying|calling|describing|adding|warning|"
+    r"noting|stating|stressing|terming)\b[^,;“”\"]*$"
+)
+# "a rebuke to US President Donald Trump’s earlier declaration that such a test “…”".
+_WHOSE_CLAIM = re.compile(
+    r"\b(?P<np>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s\s+(?:[a-z]+\s+)?"
+    r"(?:declaration|statement|claim|warning|pledge|promise|vow|assertion|remark|comment|"
+    r"threat|insistence|boast)s?\s+that\b[^“”\"]*$"
+)
+# "…, Mrs May's spokeswoman said, adding: “…”": the participle's subject.
+_SAID_ADDING = re.compile(
+    r"(?:^|,\s+)(?P<np>[^,;“”\"]{2,60}?)\s+(?:said|says|told\s+\w+),\s+(?:adding|saying|"
+    r"noting|stressing|warning)\b[^“”\"]*$"
+)
+# "…, a move Japan's PM Shinzo Abe said represented an “…”": a clause with its own speaker.
+_MOVE_SAID = re.compile(
+    r",\s+(?:a|an|the|what)\s+(?:[a-z]+\s+){0,2}?(?P<np>[A-Z][^,;“”\"]{1,60}?)\s+"
+    r"(?:said|says|called|described)\s+(?:was|were|is|represented|amounted|as)\b[^,;“”\"]*$"
+)
 _CLAUSE_OPENING = re.compile(
     r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]"
@@ -382,7 +413,9 @@ _CLAUSE_OPENING = re.compile(
 # "Kim Jong Un inspected the launch, Rodong Sinmun said, and lauded it as the “…”": the aside
 # names the source of the report, the sentence's subject does the lauding.
 _ASIDE_AND = re.compile(
-    r"^(?P<np>[^,“”\"]{3,60}?)\s+[a-z]+ed\b[^,“”\"]*,\s+[^,“”\"]{2,50}?\s+(?:said|reported),\s+"
+    r"^(?P<np>[^,“”\"]{3,60}?)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]*saw|took|gave|made|led)\b"
+    r"[^,“”\"]*,\s+[^,“”\"]{2,50}?\s+(?:said|reported)"
+    rf"(?:\s+on\s+(?:{dates.WEEKDAY_NAMES}))?,\s+"
     r"and\s+(?:\w+ly\s+)?[a-z]+ed\b[^“”\"]*$"
 )
 
@@ -399,6 +432,10 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
         ]
         if openings:
             return openings[-1]["np"], None, openings[-1].start("np")
+    for pattern in (_WITH_SAYING, _WHOSE_CLAIM, _SAID_ADDING, _MOVE_SAID):
+        found = pattern.search(before)
+        if found and _subject_phrase(found["np"]):
+            return found["np"].strip(), None, found.start("np")
     after = _AFTER_SAID.search(before)
     if after and _subject_phrase(after["np"]):
         return after["np"].strip(), None, after.start("np")
@@ -546,6 +583,9 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     return phrase, None, offset
 
 
+_AND_QUOTE = re.compile(r"(?:and|or)\s+(?:the\s+|a\s+|an\s+)?[“\"][^“”\"]{1,200}[”\"][,.]?\s*")
+
+
 def _attribute(
     text: str, quote: Span, first: Span, last: Span, people: People, bodies: list[Speaker]
 ) -> Speaker | None:
@@ -554,14 +594,20 @@ def _attribute(
     while close < last.end and text[close] in ",.!? ”\"’'":
         close += 1
     after = text[close : last.end]
+    # "because of the “…” and the “…,” KCNA reported": both quotes are the closing source's.
+    joined = _AND_QUOTE.match(after)
+    if joined:
+        close += joined.end()
+        after = text[close : last.end]
     before = text[first.start : quote.start].rstrip("“\"‘' ")
     if re.match(rf"^[,.]?\s*it\s+{VERBS}\b", after):
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
         return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
         match = pattern.match(after)
-        if match and _CARRIED.search(match[0]) and _SAID_THAT.search(before):
-            # "The ministry said that “…,” Kyodo News reported": the outlet only carries it.
+        if match and _CARRIED.search(match[0]) and _SAYS.search(before):
+            # "The ministry said that “…,” Kyodo News reported", "Kim said the system would
+            # “…,” KCNA reported": the outlet only carries what someone said.
             continue
         if match and re.match(r"(?:while|whereas|but)\b", match["np"].strip()):
             # "…”, while a NATO spokesman said the launch “…”": the speaker of the next quote.
@@ -681,7 +727,10 @@ def _loose_attribution(
 
 
 _CARRIED = re.compile(r"\b(?:reported|reports)\b")
-_SAID_THAT = re.compile(rf"\b{VERBS}(?:\s+that)?\s*$")
+# Verbs that report words, not deeds ("Kim ordered the test because of the “…”" is KCNA's).
+_SAYS = re.compile(
+    r"\b(?:said|says|told|added|stated|noted|stressed|warned|declared|insisted|remarked)\b"
+)
 _BODY_SAID = re.compile(rf"(?P<np>[^,.;“”\"]{{3,80}}?)\s+{VERBS}\b(?=[^“”\"]*$)")
 
 
@@ -720,6 +769,10 @@ def _stance(words: str, offset: int) -> tuple[str | None, tuple[int, int] | None
     return None, None
 
 
+# A missile's name, "Hwasong-15" or "Hwasong 14", quoted as a name.
+_NAME_ONLY = re.compile("|".join(re.sub(r"(?<=[A-Za-z])-", "[- ]", p) for p, _ in MISSILE_NAMES))
+
+
 def find_statements(text: str, learned: bool = False) -> list[Statement]:
     """Attributed quotes (and paraphrase candidates), in the order they appear.
 
@@ -737,6 +790,8 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
     pending_paragraph = -1
     carry: tuple[Speaker, int] | None = None  # speaker of a quote left open, and its paragraph
     for quote in quotes:
+        if _NAME_ONLY.fullmatch(quote.text.strip(" ,.")):
+            continue  # "the new “Hwasong-15” ICBM": a missile's name, not anyone's words
         sentence = _sentence_of(all_sentences, quote.start)
         last = _sentence_of(all_sentences, quote.end)
         # Bodies that issue statements ("a spokeswoman for the State Department said") are
@@ -745,8 +800,10 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
             if other.end <= sentence.start and other.start >= (bodies[-1].span[1] if bodies else 0):
                 # "…, the White House said in a July 4 statement": the attribution closing the
                 # sentence names the body, before any verb-like word earlier ("calls for").
-                match = _CLOSING_BODY.search(other.text) or re.search(
-                    rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text
+                match = (
+                    _CLOSING_BODY.search(other.text)
+                    or _ISSUED.search(other.text)
+                    or re.search(rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text)
                 )
                 if match and re.search(r"statement|release", other.text, re.IGNORECASE):
                     np = match["np"].strip()

@@ -1,0 +1,190 @@
+"""Rules of the tenth round (issue 7), each pinned by an invented sentence. They came from the
+errors on round 35's articles, read after that batch's one held-out scoring.
+
+Dates: a day state media "confirmed" or "reported" a launch on is the day of the report, and of
+two report days one after the other the earlier is the launch's; "The Tuesday test" and "The
+test-fire was conducted … on Tuesday" date the launch though they name no missile.
+
+Quotes: a quote that opens a paragraph is the person's the paragraph before was about; "an
+official at the Joint Chiefs of Staff said …" is who "he" is next; "with the ministry saying
+“…”", "Trump's declaration that “…”", "X said, adding: “…”", "a move X said represented
+“…”" and "…, though an official said he is “…”" name the speaker of their own clause;
+"the “…” and the “…,” KCNA reported" gives both quotes to KCNA; "Kim said … “…,” KCNA
+reported" is Kim's; "her spokeswoman" is the spokeswoman the article named; a quoted missile
+name is nobody's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ingest_helpers import small_gazetteer
+
+from dashboard.ingest.launches import find_launches
+from dashboard.ingest.statements import find_statements
+
+SATURDAY = dt.date(2022, 1, 15)
+TUESDAY = dt.date(2022, 1, 11)
+
+
+def speakers_of(text: str) -> list[tuple[str, str]]:
+    return [(s.quote.text.rstrip(",."), s.speaker.name) for s in find_statements(text) if s.quote]
+
+
+def launch_days(text: str, published: dt.date) -> list[dt.date]:
+    return [launch.date for launch in find_launches(text, published, small_gazetteer(), None)]
+
+
+def test_of_two_report_days_in_a_row_the_earlier_is_the_launchs():
+    text = (
+        "North Korea confirmed on Saturday it test-launched ballistic missiles from a train.\n\n"
+        "The report came a day after South Korea's military said on Friday it detected the "
+        "firing of two missiles into the sea in what became the third weapons launch this "
+        "month."
+    )
+    assert launch_days(text, SATURDAY) == [dt.date(2022, 1, 14)]
+
+
+def test_a_report_days_apart_does_not_move_the_launch():
+    # The president's remark five days earlier is about missile tests in general.
+    text = (
+        "North Korea fired off multiple projectiles, South Korean officials said early "
+        "Wednesday morning local time.\n\n"
+        "Trump said Friday he didn't mind North Korea testing short-range missiles."
+    )
+    assert launch_days(text, dt.date(2019, 7, 31)) == [dt.date(2019, 7, 31)]
+
+
+@pytest.mark.parametrize(
+    "dating",
+    [
+        "The test-fire was conducted by the Academy of Defence Science on Tuesday, the report "
+        "said.",
+        "The Tuesday test, which came as the Security Council met, drew swift condemnation.",
+    ],
+)
+def test_a_sentence_that_dates_the_test_itself_beats_the_day_it_was_reported(dating):
+    text = (
+        "North Korea test-fired a hypersonic missile, the official Korean Central News Agency "
+        f"reported early Wednesday.\n\n{dating}"
+    )
+    assert launch_days(text, dt.date(2022, 1, 12)) == [TUESDAY]
+
+
+def test_a_quote_opening_a_paragraph_is_the_person_the_paragraph_before_was_about():
+    text = (
+        "President Trump on Friday downplayed the tests, as he tries to restart talks with "
+        "North Korean leader Kim Jong Un.\n\n"
+        "“They’re short-range missiles. My relationship is very good,” he told reporters."
+    )
+    assert speakers_of(text) == [
+        ("They’re short-range missiles. My relationship is very good", "Donald Trump")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        (
+            "An official at South Korea's Joint Chiefs of Staff said it appeared to have been "
+            "a Rodong.",
+            "official at South Korea's Joint Chiefs of Staff",
+        ),
+        (
+            "They may have been ballistic missiles, a spokesman for Japan’s defense ministry said.",
+            "spokesman for Japan’s defense ministry",
+        ),
+    ],
+)
+def test_he_after_an_unnamed_official_is_that_official(before, speaker):
+    text = (
+        f"The launch was condemned by Shinzo Abe.\n\n{before}\n\n"
+        "The launch showed the North's “ambition to attack neighbours,” he said."
+    )
+    assert speakers_of(text)[-1] == ("ambition to attack neighbours", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo also confirmed the launch, with the Japanese defence ministry saying “a "
+            "suspected ballistic missile was launched” in a post on X.",
+            [("a suspected ballistic missile was launched", "Japanese defence ministry")],
+        ),
+        (
+            "SEOUL: North Korea on Tuesday claimed it had launched an ICBM, a rebuke to US "
+            "President Donald Trump’s earlier declaration that such a test “won’t happen!”",
+            [("won’t happen!", "Donald Trump")],
+        ),
+        (
+            "For its part, the U.S. military in the Indo-Pacific region remarked that “the "
+            "launch does not pose a threat.”",
+            [("the launch does not pose a threat", "U.S. military")],
+        ),
+        (
+            "Theresa May was briefed.\n\nLondon and Tokyo have been in “constant contact” ahead "
+            "of the trip, Mrs May's spokeswoman said, adding: “We are going on the trip.”",
+            [("We are going on the trip", "May's spokeswoman")],
+        ),
+        (
+            "The missile landed in the Pacific, a move Japan's PM Shinzo Abe said represented an "
+            "“unprecedented, serious and important threat”.",
+            [("unprecedented, serious and important threat", "Shinzo Abe")],
+        ),
+        (
+            "The North has reported no cases, though a top U.S. military official said last "
+            "week he is “fairly certain” there were infections.",
+            [("fairly certain", "top U.S. military official")],
+        ),
+        (
+            "Kim Jong-un personally oversaw the test, state media said on Wednesday, and urged "
+            "the country to build more “strategic military muscle” despite sanctions.",
+            [("strategic military muscle", "Kim Jong Un")],
+        ),
+    ],
+)
+def test_a_clause_names_the_speaker_of_its_own_quote(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_two_quotes_joined_by_and_share_the_source_that_closes_the_sentence():
+    text = (
+        "Kim ordered the test because of the “daily-escalating military tension” and the "
+        "“inevitability of the confrontation,” state news agency KCNA reported."
+    )
+    assert speakers_of(text) == [
+        ("daily-escalating military tension", "state news agency KCNA"),
+        ("inevitability of the confrontation", "state news agency KCNA"),
+    ]
+
+
+def test_a_speaker_who_said_it_keeps_the_quote_an_agency_reported():
+    text = (
+        "Kim Jong Un oversaw the launch. Kim, who watched it, said the system would “reliably "
+        "contain any rivals,” the Korean Central News Agency (KCNA) reported."
+    )
+    assert speakers_of(text) == [("reliably contain any rivals", "Kim Jong Un")]
+
+
+def test_her_spokeswoman_is_the_spokeswoman_of_the_person_the_article_named():
+    text = (
+        "Theresa May condemned the launch. Mrs May's spokeswoman said talks went on.\n\n"
+        "Kim Jong Un's regime faces sanctions, and “over the next days the Prime Minister will "
+        "meet Abe,” her spokeswoman told reporters."
+    )
+    assert speakers_of(text) == [
+        ("over the next days the Prime Minister will meet Abe", "Theresa May")
+    ]
+
+
+def test_a_quoted_missile_name_is_nobodys_words_and_the_statement_is_its_issuers():
+    text = (
+        "Hours after the launch, the North issued a statement, saying a test of the new "
+        "“Hwasong-15” ICBM was carried out.\n\n"
+        "“The Hwasong 14 and its successor are ready,” the statement said.\n\n"
+        "Analysts called it the “Hwasong 14”."
+    )
+    assert speakers_of(text) == [
+        ("The Hwasong 14 and its successor are ready", "North Korea"),
+    ]
