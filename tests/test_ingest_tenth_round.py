@@ -188,3 +188,35 @@ def test_a_quoted_missile_name_is_nobodys_words_and_the_statement_is_its_issuers
     assert speakers_of(text) == [
         ("The Hwasong 14 and its successor are ready", "North Korea"),
     ]
+
+
+def test_a_us_clock_past_midnight_in_korea_moves_a_us_pages_day():
+    text = (
+        "Pentagon spokesman Col. Rob Manning said Tuesday that the missile was launched from "
+        "Sain Ni and traveled about 1,000 kilometers.\n\n"
+        "The Pentagon said it “detected a probable missile launch” at approximately 1:30 p.m. "
+        "EST."
+    )
+    [launch] = find_launches(text, dt.date(2017, 11, 28), small_gazetteer(), "Associated Press")
+    assert (launch.date, launch.fields["time_local"]) == (dt.date(2017, 11, 29), "03:30")
+    # A day given in Korean time is Korea's already.
+    text = text.replace("said Tuesday that", "said the missile launched early Wednesday local time")
+    [launch] = find_launches(text, dt.date(2017, 11, 28), small_gazetteer(), "Associated Press")
+    assert launch.date == dt.date(2017, 11, 29)
+
+
+def test_it_was_launched_dates_a_launch_a_us_page_confirmed_the_evening_before():
+    text = (
+        "North Korea fired a missile that passed over Japan, the Pentagon confirmed Monday "
+        "evening.\n\nIt was launched early Tuesday local time."
+    )
+    [launch] = find_launches(text, dt.date(2017, 8, 28), small_gazetteer(), "Washington Examiner")
+    assert launch.date == dt.date(2017, 8, 29)
+
+
+def test_its_fifth_launch_in_recent_weeks_is_still_the_news_of_the_day():
+    text = "North Korea has fired two missiles into the sea, its fifth such launch in recent weeks."
+    assert launch_days(text, dt.date(2019, 8, 10)) == [dt.date(2019, 8, 10)]
+    # A run of launches is not one launch on the page's day.
+    text = "North Korea has fired missiles repeatedly in recent weeks."
+    assert launch_days(text, dt.date(2019, 8, 10)) == []

@@ -190,10 +190,13 @@ _DATED_LAUNCH = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:launch|test|firing)(?:e?s)?\b"
 )
 # "The Tuesday test", "The test-fire was conducted by the Academy of Defence Science on
-# Tuesday": a sentence that dates the launch itself, though it names no missile.
+# Tuesday", "It was launched early Tuesday": a sentence that dates the launch itself, though
+# it names no missile.
 _LAUNCH_DAY = re.compile(
-    rf"^\s*The\s+(?:(?:{dates.WEEKDAY_NAMES})\s+(?:[\w-]+\s+){{0,2}}?(?:launch|test|firing)\b|"
-    r"(?:[\w-]+\s+){0,2}?(?:launch|test|test-fire|firing)\s+(?:was|took place)\b)"
+    rf"^\s*(?:The\s+(?:(?:{dates.WEEKDAY_NAMES})\s+(?:[\w-]+\s+){{0,2}}?(?:launch|test|firing)\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:launch|test|test-fire|firing)\s+(?:was|took place)\b)|"
+    # "It was launched early Tuesday local time."
+    r"It\s+was\s+(?:launched|fired|test-fired)\b)"
 )
 # "set to meet Monday, days after the launch": the day belongs to another event.
 # "held a call today to discuss the recent launches": the day of the meeting about them.
@@ -441,8 +444,10 @@ _JUST_NOW = re.compile(
     re.IGNORECASE,
 )
 # "has launched a flurry of missile tests recently": a run of launches, not the news of the day.
+# ("its fifth such launch in recent weeks" counts the launch in hand among others.)
 _GENERAL = re.compile(
-    r"\b(?:recently|in recent (?:weeks|months|years)|this year|so far|a (?:flurry|series|string|"
+    r"\b(?<!launch )(?<!launches )(?:recently|in recent (?:weeks|months|years)|this year|so far|"
+    r"a (?:flurry|series|string|"
     r"spate|number) of|dozens of|repeatedly|regularly)\b",
     re.IGNORECASE,
 )
@@ -821,6 +826,22 @@ class _Finder:
             for target in targets:
                 target.set("missile_class", "SLV", span, None)
 
+    def _us_day(self, launch: Launch, zone: str, day: dt.date) -> bool:
+        """Whether a US clock time moves `launch`, dated by a US page's own day word, to
+        another day in Korea (and no launch is there already)."""
+        start, end = launch.evidence.get("date_local", (0, 0))
+        return (
+            self.us_time
+            and zone.startswith("America/")
+            and day != launch.date
+            and "time_local" not in launch.fields
+            and "KST" not in (launch.date_note or "")
+            # "early Wednesday local time" is Korea's day already
+            and not _LOCAL_TIME.search(self.text[start : end + 40])
+            and self.launches.get((launch.state, launch.date)) is launch
+            and (launch.state, day) not in self.launches
+        )
+
     def _recent_day(self, day: dt.date) -> bool:
         return abs((self.published - day).days) <= 3
 
@@ -911,7 +932,18 @@ class _Finder:
             first = times[0]
             hhmm = first.hhmm
             if first.zone and first.zone != dates.KST:
-                hhmm = dates.to_kst(launch.date, hhmm, first.zone)[1]
+                day, hhmm = dates.to_kst(launch.date, hhmm, first.zone)
+                if self._us_day(launch, first.zone, day):
+                    # "The Pentagon said Tuesday …. “We detected a probable missile launch” at
+                    # approximately 1:30 p.m. EST": a US clock past midnight in Korea moves the
+                    # US day the page gave to Korea's.
+                    self.launches.pop((launch.state, launch.date))
+                    launch.date_note = (
+                        f"{launch.date_note or 'Date from the text.'} {first.hhmm} "
+                        f"{first.zone} is {hhmm} KST on {day}."
+                    )
+                    launch.date = day
+                    self.launches[(launch.state, day)] = launch
             launch.set("time_local", hhmm, (first.start, first.end), claimant)
         for site in self.gazetteer.find(words, offset) or self.gazetteer.launch_points(
             words, offset
