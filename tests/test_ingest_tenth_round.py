@@ -20,6 +20,7 @@ import datetime as dt
 import pytest
 from ingest_helpers import small_gazetteer
 
+from dashboard.ingest import dates
 from dashboard.ingest.launches import find_launches
 from dashboard.ingest.statements import find_statements
 
@@ -220,3 +221,36 @@ def test_its_fifth_launch_in_recent_weeks_is_still_the_news_of_the_day():
     # A run of launches is not one launch on the page's day.
     text = "North Korea has fired missiles repeatedly in recent weeks."
     assert launch_days(text, dt.date(2019, 8, 10)) == []
+
+
+def test_rodong_sinmun_is_a_newspaper_not_a_missile():
+    text = (
+        "North Korea claims it tested its new intercontinental ballistic missile, the "
+        "Hwasong-19, state media reported on Nov. 1. The ruling party newspaper, Rodong Sinmun, "
+        "said leader Kim Jong-un ordered the Oct. 31 launch and supervised the test."
+    )
+    [launch] = find_launches(text, dt.date(2024, 11, 1), small_gazetteer(), None)
+    assert launch.fields["missile_class"] == "ICBM"
+
+
+def test_both_missiles_are_two():
+    text = "North Korea fired both missiles into the sea off its eastern coast on Thursday."
+    [launch] = find_launches(text, dt.date(2019, 7, 26), small_gazetteer(), None)
+    assert launch.fields["count"] == 2
+
+
+def test_a_speakers_today_on_the_launchs_day_gives_that_launch_its_time():
+    text = (
+        "North Korea fired a missile on Saturday, South Korea's military said.\n\n"
+        "“North Korea fired an unidentified missile in the northeastern direction at around "
+        "5:30 a.m today,” Seoul’s Joint Chiefs of Staff said in a statement."
+    )
+    [launch] = find_launches(text, dt.date(2017, 4, 29), small_gazetteer(), None)
+    assert (launch.date, launch.fields.get("time_local")) == (dt.date(2017, 4, 29), "05:30")
+
+
+def test_a_clock_time_without_its_last_stop_is_still_a_time():
+    assert [t.hhmm for t in dates.find_times("at around 5:30 a.m today, and 7 p.m Friday")] == [
+        "05:30",
+        "19:00",
+    ]

@@ -87,7 +87,8 @@ _TIME = re.compile(
     # Transcripts write "4: 57 p-m" and "p. m.".
     # "5.57 a.m." as some copies print it.
     r"\b(?P<hour>[01]?\d)(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*"
-    r"(?:(?P<half>a\.\s?m\.|p\.\s?m\.|a-m\b|p-m\b|am\b|pm\b)"
+    # "5:30 a.m today", the last stop left out.
+    r"(?:(?P<half>a\.\s?m(?:\.|\b)|p\.\s?m(?:\.|\b)|a-m\b|p-m\b|am\b|pm\b)"
     rf"|(?P<part>{_PART_OF_DAY})|(?={_HALF_NEXT}))",
     re.IGNORECASE,
 )

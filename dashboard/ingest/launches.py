@@ -34,7 +34,8 @@ MISSILE_NAMES: tuple[tuple[str, str], ...] = (
     (r"Hwasong-(?:1[3-57-9]|20)\w*|KN-(?:0?8|14|20|22)\b", "ICBM"),
     (r"Hwasong-1[02]\w*|KN-17\b", "IRBM"),
     (r"Hwasong-(?:5|6|9|11)\w*|KN-(?:2[345]|18|21)\b|KN-0?2\b|Toksa|Scud\w*", "SRBM"),
-    (r"Hwasong-7|Nodong|Rodong|Pukguksong-2|KN-15\b", "MRBM"),
+    # (Rodong Sinmun is the party's newspaper.)
+    (r"Hwasong-7|Nodong|Rodong(?!\s+Sinmun)|Pukguksong-2|KN-15\b", "MRBM"),
     (r"Pukguksong(?:-[13-9])?|KN-(?:11|26)\b", "SLBM"),
     (r"Musudan", "IRBM"),
     (r"Hwasal-\d|Pulhwasal-\d|KN-19\b", "cruise"),
@@ -64,7 +65,7 @@ _MISSILE = re.compile(
 )
 # "another missile" is one more; "another two missiles" is two, counted by the number.
 _COUNT_WORD = (
-    "|".join(NUMBERS) + r"|\d{1,2}|an?|single|another(?!\s+(?:" + "|".join(NUMBERS) + r"|\d))"
+    "|".join(NUMBERS) + r"|\d{1,2}|an?|single|both|another(?!\s+(?:" + "|".join(NUMBERS) + r"|\d))"
 )
 _COUNT = re.compile(
     r"\b(?:a (?:barrage|salvo|volley) of (?:at least |some |about |up to )?"
@@ -349,6 +350,8 @@ def _number(word: str) -> int | None:
         return 1
     if word.isdigit():
         return int(word)
+    if word == "both":
+        return 2  # "fired both missiles into the sea"
     return NUMBERS.get(word)
 
 
@@ -665,6 +668,17 @@ class _Finder:
         ]
         self._since(words, sentence.start, mentioned, _state(words[: trigger.start()]))
         roles = {id(m): _day_role(m, words, sentence, trigger, dated) for m in found}
+        for m in found:
+            # "“North Korea fired an unidentified missile … at around 5:30 a.m. today,” the JCS
+            # said": a speaker's "today" on the day of the launch in hand is that launch's.
+            if (
+                roles[id(m)] == "other"
+                and self.current is not None
+                and m.date == self.current.date
+                and m.how.startswith('"today')
+                and _quoted(words, m, sentence)
+            ):
+                roles[id(m)] = "launch"
         every = [m for m in found if roles[id(m)] == "launch"]
         if (
             not every
