@@ -254,3 +254,34 @@ def test_a_clock_time_without_its_last_stop_is_still_a_time():
         "05:30",
         "19:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea test-fired a missile, the official Korean Central News Agency (KCNA) "
+            "reported.\n\nThe test was conducted on Tuesday, the report said.\n\n"
+            "“The test-fire was aimed at the final verification,” it added.",
+            [("The test-fire was aimed at the final verification", "Korean Central News Agency")],
+        ),
+        (
+            "The South Korean Joint Chiefs of Staff said the North fired cruise missiles.\n\n"
+            "“The details are being analyzed,” It added.",
+            [("The details are being analyzed", "South Korean Joint Chiefs of Staff")],
+        ),
+        (
+            "Calling the test an “essential step” in advancing North Korea’s strategic forces, "
+            "Kim reiterated that the country’s commitment remains steadfast and “will not "
+            "change.”",
+            [("essential step", "Kim"), ("will not change", "Kim")],
+        ),
+        (
+            "The test sparked condemnation, with the US State Department branding it a “threat to "
+            "the international community”.",
+            [("threat to the international community", "US State Department")],
+        ),
+    ],
+)
+def test_it_after_a_report_a_leading_participle_and_a_branding_body(text, expected):
+    assert speakers_of(text) == expected

@@ -388,7 +388,7 @@ _WHAT_IT = re.compile(
 # "…, with the Japanese defence ministry saying “…”": the participle's own subject speaks.
 _WITH_SAYING = re.compile(
     r"\bwith\s+(?P<np>[^,;“”\"]{2,60}?)\s+(?:saying|calling|describing|adding|warning|"
-    r"noting|stating|stressing|terming)\b[^,;“”\"]*$"
+    r"noting|stating|stressing|terming|branding|labell?ing|dubbing)\b[^,;“”\"]*$"
 )
 # "a rebuke to US President Donald Trump’s earlier declaration that such a test “…”".
 _WHOSE_CLAIM = re.compile(
@@ -586,6 +586,15 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
 _AND_QUOTE = re.compile(r"(?:and|or)\s+(?:the\s+|a\s+|an\s+)?[“\"][^“”\"]{1,200}[”\"][,.]?\s*")
 
 
+_OPENING_PARTICIPLE = re.compile(
+    r"^(?:Calling|Describing|Terming|Hailing|Labell?ing|Dubbing|Branding)\b[^,;“”\"]*$"
+)
+_SUBJECT_AFTER = re.compile(
+    r"^[^,;“”\"]*,\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}|he|she)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
 def _attribute(
     text: str, quote: Span, first: Span, last: Span, people: People, bodies: list[Speaker]
 ) -> Speaker | None:
@@ -600,7 +609,7 @@ def _attribute(
         close += joined.end()
         after = text[close : last.end]
     before = text[first.start : quote.start].rstrip("“\"‘' ")
-    if re.match(rf"^[,.]?\s*it\s+{VERBS}\b", after):
+    if re.match(rf"^[,.]?\s*[Ii]t\s+{VERBS}\b", after):  # ("…,” It added." as some copies print)
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
         return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
@@ -633,6 +642,13 @@ def _attribute(
         np = caption["np"].strip()
         start = first.start + caption.start("np")
         return describe(np, caption["app"], (start, start + len(np)), people, bodies)
+    opening = _OPENING_PARTICIPLE.match(before) and _SUBJECT_AFTER.match(after)
+    if opening:
+        # "Calling the test an “essential step” in advancing its forces, Kim reiterated …".
+        span = (close + opening.start("np"), close + opening.end("np"))
+        found = describe(opening["np"], None, span, people, bodies)
+        if found is not None:
+            return found
     subject = _subject_before(before)
     if subject is None and (_VERB_NEXT.match(after) or _VERB_NEXT.match(quote.text)):
         # "The council “strongly condemned” the launch", "The NSC “strongly” denounced it":
@@ -758,6 +774,9 @@ def _body_before(text: str, position: int, people: People) -> Speaker | None:
         speaker = describe(np, None, span, people, [])
         if speaker is not None and not speaker.is_person:
             return speaker
+        if re.fullmatch(r"the\s+(?:report|statement|dispatch)", np, re.IGNORECASE) and offset > 0:
+            # "…, the report said. “…,” it added.": the body whose report it is, named before.
+            return _body_before(text, offset, people)
     return None
 
 
