@@ -285,3 +285,34 @@ def test_a_clock_time_without_its_last_stop_is_still_a_time():
 )
 def test_it_after_a_report_a_leading_participle_and_a_branding_body(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "New Zealand's Foreign Minister has called the latest test “completely "
+            "unacceptable”.\n\nNorth Korea fired the missile late on Friday.\n\n"
+            "New Zealand Foreign Minister Gerry Brownlee on Saturday denounced the test.",
+            [("completely unacceptable", "Gerry Brownlee")],
+        ),
+        (
+            "U.S. Defense Secretary Jim Mattis, repeated the warnings of President Donald Trump "
+            "on Sunday. He said that North Korea can expect a “massive military response” if it "
+            "threatens the United States.",
+            [("massive military response", "Jim Mattis")],
+        ),
+        (
+            "Japan's military said the missiles landed within the zone, and Prime Minister Fumio "
+            "Kishida lodged a “severe” protest with North Korea.",
+            [("severe", "Fumio Kishida")],
+        ),
+        (
+            "Kim Jong-un oversees launch of new ICBM dubbed “monster missile” as crisis brews\n\n"
+            "Analysts said the launch of the “monster missile” was a warning.",
+            [("monster missile", "Analysts")],
+        ),
+    ],
+)
+def test_a_role_named_later_a_stray_comma_a_clause_of_its_own_and_the_headline(text, expected):
+    assert speakers_of(text) == expected

@@ -395,6 +395,14 @@ def describe(
         near = people.text.rfind(last.split()[-1], 0, span[0]) if last else -1
         if last and near >= 0 and people.text.count("\n\n", near, span[0]) <= 2:
             named = last
+    if named is None and re.match(r"[A-Z][\w ]+[’']s\s", np.strip()):
+        # "New Zealand's Foreign Minister has called the test “…”", the name given further on:
+        # "New Zealand Foreign Minister Gerry Brownlee on Saturday denounced the test".
+        after = people.text[span[1] :]
+        paragraphs_on = [m.start() for m in re.finditer(r"\n\n", after)]
+        window = after[: paragraphs_on[2]] if len(paragraphs_on) > 2 else after
+        role = re.sub(r"^.*[’']s\s+", "", bare).lower()  # "foreign minister"
+        named = _named_with_role(role, window, first=True)
     if named:
         # "the Secretary-General" after "Secretary-General António Guterres".
         return person(named, bare, span, people)
@@ -527,8 +535,9 @@ def _previous_subject(position: int, people: People) -> str | None:
         sentence = sentence.rsplit("\n\n", 1)[-1]
     # "U.S. Press Secretary Karine Jean-Pierre said …": titles may stand before the name.
     match = re.match(
-        rf"\s*(?:[A-Z][\w.’'-]*\s+){{0,4}}?(?P<name>{NAME.pattern}|[A-Z][a-z]+)\s+"
-        rf"(?:[a-z]+ly\s+)?{VERBS}\b",
+        # "U.S. Defense Secretary Jim Mattis, repeated the warnings …" (a stray comma).
+        rf"\s*(?:[A-Z][\w.’'-]*\s+){{0,4}}?(?P<name>{NAME.pattern}|[A-Z][a-z]+),?\s+"
+        rf"(?:[a-z]+ly\s+)?(?:{VERBS}|repeated)\b",
         sentence,
     )
     if match is None:
@@ -562,8 +571,9 @@ def _lead_subject(position: int, people: People) -> str | None:
     return people.expand(words[-1], position)
 
 
-def _named_with_role(phrase: str, before: str) -> str | None:
-    """The person an article introduced with the role a name-less phrase uses."""
+def _named_with_role(phrase: str, before: str, first: bool = False) -> str | None:
+    """The person an article introduced with the role a name-less phrase uses (the last one
+    named in `before`, or with `first` the first one named in the text given)."""
     role = re.search(rf"\b({_ROLE_NOUNS})$", phrase, re.IGNORECASE)
     if role is None or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
         return None
@@ -579,7 +589,7 @@ def _named_with_role(phrase: str, before: str) -> str | None:
     found = sorted([*titled, *apposed], key=lambda m: m.start())
     names = [actors.strip_title(m["name"]) for m in found if not actors.known_body(m["name"])]
     names = [n for n in names if len(n.split()) >= 2]
-    return names[-1] if names else None
+    return (names[0] if first else names[-1]) if names else None
 
 
 _ORGANISATION_NOUNS = {

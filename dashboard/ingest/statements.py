@@ -329,6 +329,10 @@ _CLAUSE_BOUNDARY = re.compile(
     # "…, though a top U.S. military official said he is “…”"
     r"|\s[—–]\s|;\s|,\s(?:though|although)\s+"
 )
+_NAMED_CLAUSE = re.compile(
+    rf"(?:(?:{actors.TITLES.pattern})\s*)?(?P<np>{NAME.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+    r"[^,;“”\"]*$"
+)
 _INNER_SAID = re.compile(
     rf"\b(?:that|which|what)\s+(?P<np>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,4}}?)\s+{VERBS}\b"
     r"[^“”\",;]{0,25}$"
@@ -478,6 +482,11 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
         found = _subject_before(before[cut:], clauses=False)
         if found and (is_speaker_phrase(found[0]) or _described_group(found[0])):
             return found[0], found[1], cut + found[2]
+        # "Japan's military said …, and Prime Minister Fumio Kishida lodged a “severe”
+        # protest": the clause that holds the quote has its own subject, whatever its verb.
+        lodged = _NAMED_CLAUSE.match(before[cut:])
+        if lodged:
+            return lodged["np"], None, cut + lodged.start("np")
     inner = _INNER_SAID.search(before)
     # "added that U.S. officials had confirmed “…”" is the main speaker's report, not a clause
     # of its own: only a relative clause ("the test that the state said was") counts.
@@ -792,6 +801,17 @@ def _stance(words: str, offset: int) -> tuple[str | None, tuple[int, int] | None
 _NAME_ONLY = re.compile("|".join(re.sub(r"(?<=[A-Za-z])-", "[- ]", p) for p, _ in MISSILE_NAMES))
 
 
+def _headline(paras: list[Span]) -> Span | None:
+    """The article's headline: a short first paragraph that is not a sentence."""
+    if len(paras) < 2:
+        return None
+    first = paras[0]
+    words = first.text.split()
+    if len(words) > 20 or re.search(r"[.!?][”\"’']?\s*$", first.text):
+        return None
+    return first
+
+
 def find_statements(text: str, learned: bool = False) -> list[Statement]:
     """Attributed quotes (and paraphrase candidates), in the order they appear.
 
@@ -808,9 +828,12 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
     pending: list[tuple[Span, Span]] = []  # quotes waiting for the next paragraph's speaker
     pending_paragraph = -1
     carry: tuple[Speaker, int] | None = None  # speaker of a quote left open, and its paragraph
+    headline = _headline(paras)
     for quote in quotes:
         if _NAME_ONLY.fullmatch(quote.text.strip(" ,.")):
             continue  # "the new “Hwasong-15” ICBM": a missile's name, not anyone's words
+        if headline is not None and headline.start <= quote.start < headline.end:
+            continue  # a headline's quote is the story's, said again below with its speaker
         sentence = _sentence_of(all_sentences, quote.start)
         last = _sentence_of(all_sentences, quote.end)
         # Bodies that issue statements ("a spokeswoman for the State Department said") are
