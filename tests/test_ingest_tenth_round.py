@@ -316,3 +316,27 @@ def test_it_after_a_report_a_leading_participle_and_a_branding_body(text, expect
 )
 def test_a_role_named_later_a_stray_comma_a_clause_of_its_own_and_the_headline(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_a_name_the_words_are_given_is_nobodys_words():
+    text = (
+        "South Korean and American forces began joint drills, dubbed “Freedom Shield 23,” on "
+        "Monday, the military said. North Korean media announced the launch of the “Chollima "
+        "-1” rocket, and the ministry said it was “a grave provocation.”"
+    )
+    assert [quote for quote, _ in speakers_of(text)] == ["a grave provocation"]
+
+
+def test_missiles_detected_on_a_day_according_to_seouls_military_are_north_koreas():
+    text = (
+        "North Korea's short-range ballistic missiles were detected on Thursday at 6:29 p.m. "
+        "According to South Korea's Joint Chiefs of Staff, three ballistic missiles were fired "
+        "from Sunan into the East Sea."
+    )
+    [launch] = find_launches(text, dt.date(2022, 5, 13), small_gazetteer(), None)
+    assert (launch.state, launch.date, launch.fields["time_local"], launch.fields["count"]) == (
+        "PRK",
+        dt.date(2022, 5, 12),
+        "18:29",
+        3,
+    )

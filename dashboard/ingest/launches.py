@@ -56,7 +56,9 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
 _NAME = re.compile("|".join(f"(?:{p})" for p, _ in MISSILE_NAMES))
 _TRIGGER = re.compile(
     r"\b(?:fired|fires|fire|firing|launched|launches|launching|launch|test-fired|test-fires|"
-    r"tested|testing|test of|tests of|tests? on|flew|flying|conducted|carried out|lifted off)\b",
+    r"tested|testing|test of|tests of|tests? on|flew|flying|conducted|carried out|lifted off|"
+    # "North Korea's short-range ballistic missiles were detected on Thursday"
+    r"(?<=was )detected|(?<=were )detected)\b",
     re.IGNORECASE,
 )
 _MISSILE = re.compile(
@@ -434,6 +436,9 @@ def _state(before: str) -> str:
         and not re.search(r"north|pyongyang|dprk", south["rest"], re.IGNORECASE)
         and not re.search(rf"\b{VERBS}\b", south["rest"])
         and not re.search(r"\b(?:the|a|an|its|this|that)\s+$", south["rest"])
+        # "According to South Korea's Joint Chiefs of Staff, three missiles were fired": the
+        # source of the report, not the subject.
+        and not re.search(r"\baccording\s+to\s+$|\bciting\s+$", before[: south.start()], re.I)
     ):
         return "KOR"
     return "PRK"

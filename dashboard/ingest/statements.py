@@ -798,7 +798,12 @@ def _stance(words: str, offset: int) -> tuple[str | None, tuple[int, int] | None
 
 
 # A missile's name, "Hwasong-15" or "Hwasong 14", quoted as a name.
-_NAME_ONLY = re.compile("|".join(re.sub(r"(?<=[A-Za-z])-", "[- ]", p) for p, _ in MISSILE_NAMES))
+_NAME_ONLY = re.compile(
+    "|".join(re.sub(r"(?<=[A-Za-z])-", r"\\s?[- ]", p) for p, _ in MISSILE_NAMES)
+)
+# "joint drills, dubbed “Freedom Shield 23,”": a name the words are given, not anyone's words.
+_DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|titled|known\s+as)\s*[“\"‘']?$", re.I)
+_TITLE_CASE = re.compile(r"[A-Z0-9][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,4}[,.]?")
 
 
 def _headline(paras: list[Span]) -> Span | None:
@@ -830,8 +835,10 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
     carry: tuple[Speaker, int] | None = None  # speaker of a quote left open, and its paragraph
     headline = _headline(paras)
     for quote in quotes:
-        if _NAME_ONLY.fullmatch(quote.text.strip(" ,.")):
-            continue  # "the new “Hwasong-15” ICBM": a missile's name, not anyone's words
+        if _NAME_ONLY.fullmatch(quote.text.strip(" ,.")) or (
+            _TITLE_CASE.fullmatch(quote.text) and _DUBBED.search(text[: quote.start])
+        ):
+            continue  # "the new “Hwasong-15” ICBM": a name, not anyone's words
         if headline is not None and headline.start <= quote.start < headline.end:
             continue  # a headline's quote is the story's, said again below with its speaker
         sentence = _sentence_of(all_sentences, quote.start)
