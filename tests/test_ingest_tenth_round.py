@@ -340,3 +340,23 @@ def test_missiles_detected_on_a_day_according_to_seouls_military_are_north_korea
         "18:29",
         3,
     )
+
+
+@pytest.mark.parametrize(
+    ("publisher", "day"),
+    [("The Daily Telegraph", dt.date(2017, 8, 29)), ("Yonhap News Agency", dt.date(2017, 8, 28))],
+)
+def test_last_night_on_a_page_west_of_asia_is_koreas_morning_of_the_pages_day(publisher, day):
+    text = "North Korea fired a missile over Japan last night, officials said."
+    [launch] = find_launches(text, dt.date(2017, 8, 29), small_gazetteer(), publisher)
+    assert launch.date == day
+
+
+def test_a_hawaii_clock_moves_a_us_pages_day_too():
+    text = (
+        "North Korea test-fired a ballistic missile, South Korean media reported on Friday.\n\n"
+        "“U.S. Pacific Command detected a North Korean missile launch at 10:33 a.m. Hawaii "
+        "time,” the commander said."
+    )
+    [launch] = find_launches(text, dt.date(2017, 4, 28), small_gazetteer(), "The Daily Beast")
+    assert (launch.date, launch.fields["time_local"]) == (dt.date(2017, 4, 29), "05:33")

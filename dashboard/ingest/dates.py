@@ -66,7 +66,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\b(?P<word>the day before yesterday|today|yesterday|"
+    r"\b(?P<word>the day before yesterday|today|yesterday|last night|"
     r"(?P<n>two|three|four|five|six|\d) days ago)\b",
     re.IGNORECASE,
 )
@@ -242,6 +242,9 @@ def relative_dates(
             day = published - dt.timedelta(days=n)
         elif word == "the day before yesterday":
             day = published - dt.timedelta(days=2)
+        elif word == "last night":
+            # A London or Washington "last night" is the Korean morning of the page's day.
+            day = published - dt.timedelta(days=0 if ahead else 1)
         else:
             day = published if word == "today" else published - dt.timedelta(days=1)
         how = f'"{match[0]}" relative to publication on {published.isoformat()}'

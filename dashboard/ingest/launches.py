@@ -851,7 +851,7 @@ class _Finder:
         start, end = launch.evidence.get("date_local", (0, 0))
         return (
             self.us_time
-            and zone.startswith("America/")
+            and zone.startswith(("America/", "Pacific/Honolulu"))
             and day != launch.date
             and "time_local" not in launch.fields
             and "KST" not in (launch.date_note or "")
