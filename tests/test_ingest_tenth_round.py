@@ -360,3 +360,14 @@ def test_a_hawaii_clock_moves_a_us_pages_day_too():
     )
     [launch] = find_launches(text, dt.date(2017, 4, 28), small_gazetteer(), "The Daily Beast")
     assert (launch.date, launch.fields["time_local"]) == (dt.date(2017, 4, 29), "05:33")
+
+
+def test_this_mornings_launch_on_an_asian_page_dates_an_undated_lede():
+    text = (
+        "North Korea “successfully” test fired an intercontinental ballistic missile.\n\n"
+        "“This morning's launch highlights the unacceptable threat,” Turnbull said."
+    )
+    [launch] = find_launches(text, dt.date(2017, 11, 29), small_gazetteer(), "Firstpost (India)")
+    assert (launch.date, launch.fields["missile_class"]) == (dt.date(2017, 11, 29), "ICBM")
+    # Without the words, an undated lede dates nothing.
+    assert launch_days(text.replace("This morning's launch", "The launch"), SATURDAY) == []

@@ -444,6 +444,7 @@ def _state(before: str) -> str:
     return "PRK"
 
 
+_THIS_MORNING = re.compile(r"\b[Tt]his (?:morning|afternoon)[’']s (?:launch|test|firing)\b")
 # Breaking news with no day word: the launch happened on the day the text was published.
 _JUST_NOW = re.compile(
     r"\b(?:a\s+(?:short\s+)?while\s+ago|just\s+now|moments\s+ago|earlier\s+today|"
@@ -836,6 +837,20 @@ class _Finder:
         if self.reported is not None and self.undated:
             state, mention = self.reported
             launch = self.launch(state, self._reported(mention))
+            for earlier in self.undated:
+                self.fill(launch, earlier.text, earlier.start)
+        elif self.undated and not self.launches and not self.behind and _THIS_MORNING.search(
+            self.text
+        ):
+            # "North Korea test fired an ICBM …. “This morning's launch highlights …”": news of
+            # the page's own day, on a page dated in Korea's part of the world.
+            lede = self.undated[0]
+            trigger = _TRIGGER.search(lede.text)
+            state = _state(lede.text[: trigger.start()]) if trigger else "PRK"
+            found = _THIS_MORNING.search(self.text)
+            how = f'"{found[0]}" on the publication day ({self.published})'
+            mention = dates.DateMention(found.start(), found.end(), self.published, "day", how)
+            launch = self.launch(state, mention)
             for earlier in self.undated:
                 self.fill(launch, earlier.text, earlier.start)
         for launch, span in self.satellite:
