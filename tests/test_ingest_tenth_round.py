@@ -371,3 +371,17 @@ def test_this_mornings_launch_on_an_asian_page_dates_an_undated_lede():
     assert (launch.date, launch.fields["missile_class"]) == (dt.date(2017, 11, 29), "ICBM")
     # Without the words, an undated lede dates nothing.
     assert launch_days(text.replace("This morning's launch", "The launch"), SATURDAY) == []
+
+
+@pytest.mark.parametrize("vague", ["several cruise missiles", "multiple “projectiles”"])
+def test_a_vague_number_leaves_the_count_open_whatever_follows(vague):
+    text = (
+        f"North Korea fired {vague} toward the Yellow Sea on Wednesday, the military said. "
+        "It marks the first launch since September, when it test-fired two cruise missiles."
+    )
+    [launch] = find_launches(text, dt.date(2024, 1, 24), small_gazetteer(), None)
+    assert "count" not in launch.fields
+    # A number given first stays.
+    text = "North Korea fired two cruise missiles on Wednesday. Several missiles were seen."
+    [launch] = find_launches(text, dt.date(2024, 1, 24), small_gazetteer(), None)
+    assert launch.fields["count"] == 2

@@ -86,6 +86,12 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+_VAGUE_COUNT = re.compile(
+    r"\b(?:several|multiple|a (?:barrage|salvo|volley|number|series) of|(?:at least|more than)"
+    r"\s+(?:\d+|" + "|".join(NUMBERS) + r"))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles|projectiles|rockets|SRBMs|ICBMs|IRBMs|MRBMs|SLBMs|“projectiles”)",
+    re.IGNORECASE,
+)
 _LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|up to|as many as)\s+$", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"\s+(?:launch|test|firing)", re.IGNORECASE)
 
@@ -324,8 +330,13 @@ class Launch:
     # "1,500 kilometers" by KCNA's; or one figure per missile in one sentence): the record
     # leaves them empty and each figure becomes a claim.
     contested: set = field(default_factory=set)
+    # Fields the article leaves open where it first speaks of them: "several cruise
+    # missiles", "at least 10 missiles" give no count, and a later "a missile" does not either.
+    open: set = field(default_factory=set)
 
     def set(self, name: str, value, span: tuple[int, int], claimant: str | None) -> None:
+        if name in self.open:
+            return
         if name not in self.fields:
             self.fields[name] = value
             self.evidence[name] = span
@@ -955,10 +966,13 @@ class _Finder:
         if name:
             launch.set("missile_name", name[0], _span(name, offset), claimant)
         number = count_match(words)
-        if number:
+        vague = _VAGUE_COUNT.search(words)
+        if number and not (vague and vague.start() < number.start()):
             value = _number(number["barrage"] or number["n"])
             if value:
                 launch.set("count", value, _span(number, offset), claimant)
+        elif vague and "count" not in launch.fields:
+            launch.open.add("count")
         # "just before 8 a.m." is not the time of the launch.
         times = dates.find_times(words, offset)
         times = [t for t in times if not _BEFORE.search(words[: t.start - offset])]
