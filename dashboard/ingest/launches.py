@@ -850,8 +850,11 @@ class _Finder:
             launch = self.launch(state, self._reported(mention))
             for earlier in self.undated:
                 self.fill(launch, earlier.text, earlier.start)
-        elif self.undated and not self.launches and not self.behind and _THIS_MORNING.search(
-            self.text
+        elif (
+            self.undated
+            and not self.launches
+            and not self.behind
+            and _THIS_MORNING.search(self.text)
         ):
             # "North Korea test fired an ICBM …. “This morning's launch highlights …”": news of
             # the page's own day, on a page dated in Korea's part of the world.
