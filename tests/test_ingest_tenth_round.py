@@ -21,7 +21,7 @@ import pytest
 from ingest_helpers import small_gazetteer
 
 from dashboard.ingest import dates
-from dashboard.ingest.launches import find_launches
+from dashboard.ingest.launches import count_match, find_launches
 from dashboard.ingest.statements import find_statements
 
 SATURDAY = dt.date(2022, 1, 15)
@@ -385,3 +385,22 @@ def test_a_vague_number_leaves_the_count_open_whatever_follows(vague):
     text = "North Korea fired two cruise missiles on Wednesday. Several missiles were seen."
     [launch] = find_launches(text, dt.date(2024, 1, 24), small_gazetteer(), None)
     assert launch.fields["count"] == 2
+
+
+def test_a_follow_up_that_names_a_single_missile_counts_one():
+    text = (
+        "North Korea fired the missile from near Kusong on Saturday, officials said.\n\n"
+        "“The missile is presumed to be a Musudan intermediate-range ballistic missile,” the "
+        "statement said."
+    )
+    [launch] = find_launches(text, dt.date(2016, 10, 15), small_gazetteer(), None)
+    assert launch.fields["count"] == 1
+    # Any other number in such a sentence may count anything.
+    text = text.replace("a Musudan intermediate-range ballistic missile", "two Musudan missiles")
+    [launch] = find_launches(text, dt.date(2016, 10, 15), small_gazetteer(), None)
+    assert "count" not in launch.fields
+
+
+def test_a_payload_this_missile_is_no_count():
+    assert count_match("could carry a payload this missile lacks") is None
+    assert count_match("could carry a payload, a missile") is not None

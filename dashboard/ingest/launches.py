@@ -75,7 +75,8 @@ _COUNT = re.compile(
     rf"|(?<![\w-])(?P<n>{_COUNT_WORD}))\s+"
     # "tested four of what it calls a “Hwasal-2 strategic cruise missile”"
     r"(?:of\s+what\s+(?:it|they)\s+(?:calls?|called|describe[sd]?\s+as)\s+(?:an?\s+)?[“\"]?)?"
-    r"(?:(?!(?:to|of|its|the|their|his|her|and|or(?!\s+longer)|for|with|by|in)\b)[\w-]+\s+){0,4}?"
+    r"(?:(?!(?:to|of|its|the|their|his|her|this|that|these|those|and|or(?!\s+longer)|for|with|by|"
+    r"in)\b)[\w-]+\s+){0,4}?"
     r"(?:missiles?|projectiles?|rockets?|SRBMs?|ICBMs?|IRBMs?|MRBMs?|SLBMs?)\b",
     re.IGNORECASE,
 )
@@ -956,7 +957,12 @@ class _Finder:
         known = set(self.current.fields)
         self.fill(self.current, words, offset)
         for name in ("count",):
-            if name not in known:
+            single = self.current.evidence.get(name) and re.match(
+                r"(?:an?|one)\s", self.text[slice(*self.current.evidence[name])], re.IGNORECASE
+            )
+            # "It was a new type of ballistic missile": one missile, though no launch verb says
+            # so; a number in a sentence without one may count anything.
+            if name not in known and not single:
                 self.current.fields.pop(name, None)
                 self.current.evidence.pop(name, None)
 
