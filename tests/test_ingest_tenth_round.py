@@ -404,3 +404,15 @@ def test_a_follow_up_that_names_a_single_missile_counts_one():
 def test_a_payload_this_missile_is_no_count():
     assert count_match("could carry a payload this missile lacks") is None
     assert count_match("could carry a payload, a missile") is not None
+
+
+def test_it_said_after_a_quoted_statement_is_the_body_that_issued_it():
+    text = (
+        "“The members analyzed North Korea's intentions in test-firing missiles and expressed "
+        "strong regret,” Cheong Wa Dae said in a statement.\n\n"
+        "The members also “urged North Korea to come forward for dialogue,” it said."
+    )
+    assert speakers_of(text)[-1] == (
+        "urged North Korea to come forward for dialogue",
+        "Cheong Wa Dae",
+    )

@@ -365,7 +365,8 @@ _ISSUED = re.compile(
     r"(?:[\w-]+\s+)?statement\b"
 )
 _CLOSING_BODY = re.compile(
-    r",\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})\s+"
+    # "…,” Cheong Wa Dae said in a statement." as well as "…, the ministry said".
+    r"[,.!?][”\"]?\s+(?P<np>(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,5})\s+"
     r"(?:said|says|stated|announced)\b[^,“”\"]*$"
 )
 _JOINED = re.compile(r"(?:and|while|before|after)\s+(?:also\s+)?[a-z]+(?:ing|ed)\b[^.!?“”\"]{0,80}")
@@ -849,10 +850,12 @@ def find_statements(text: str, learned: bool = False) -> list[Statement]:
             if other.end <= sentence.start and other.start >= (bodies[-1].span[1] if bodies else 0):
                 # "…, the White House said in a July 4 statement": the attribution closing the
                 # sentence names the body, before any verb-like word earlier ("calls for").
+                # Quoted words are nobody's name: blank them out for the looser search.
+                unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m[0]), other.text)
                 match = (
                     _CLOSING_BODY.search(other.text)
-                    or _ISSUED.search(other.text)
-                    or re.search(rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", other.text)
+                    or _ISSUED.search(unquoted)
+                    or re.search(rf"(?P<np>[^,.“”\"]{{3,80}}?)\s+{VERBS}\b", unquoted)
                 )
                 if match and re.search(r"statement|release", other.text, re.IGNORECASE):
                     np = match["np"].strip()
