@@ -21,6 +21,7 @@ import pytest
 from ingest_helpers import small_gazetteer
 
 from dashboard.ingest import dates
+from dashboard.ingest.actors import known_body
 from dashboard.ingest.launches import count_match, find_launches
 from dashboard.ingest.statements import find_statements
 
@@ -416,3 +417,16 @@ def test_it_said_after_a_quoted_statement_is_the_body_that_issued_it():
         "urged North Korea to come forward for dialogue",
         "Cheong Wa Dae",
     )
+
+
+@pytest.mark.parametrize(
+    "agency",
+    [
+        "North Korea's state news agency",
+        "the North's official news agency",
+        "North Korean news agency",
+    ],
+)
+def test_north_koreas_news_agency_is_kcna(agency):
+    assert known_body(agency).name == "KCNA"
+    assert known_body("Yonhap news agency") is None

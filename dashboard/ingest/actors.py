@@ -115,7 +115,10 @@ KNOWN_BODIES: tuple[tuple[str, Actor], ...] = (
         ),
     ),
     (
-        r"\bkcna\b|korean central news agency|korea central news agency",
+        # North Korea has one state news agency: "North Korea's state news agency" is KCNA.
+        r"\bkcna\b|korean central news agency|korea central news agency|"
+        r"(?:north korea[’']s|pyongyang[’']s|the north[’']s|north korean)\s+(?:official\s+|"
+        r"state(?:-run)?\s+|government\s+)*(?:news|press)\s+agency",
         Actor(
             "KCNA",
             "state_media",
