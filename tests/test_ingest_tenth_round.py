@@ -430,3 +430,13 @@ def test_it_said_after_a_quoted_statement_is_the_body_that_issued_it():
 def test_north_koreas_news_agency_is_kcna(agency):
     assert known_body(agency).name == "KCNA"
     assert known_body("Yonhap news agency") is None
+
+
+def test_the_military_is_the_military_body_named_just_before():
+    text = (
+        "South Korea's Joint Chiefs of Staff said the North fired a missile on Tuesday.\n\n"
+        "“Our military has strengthened surveillance,” the military said."
+    )
+    assert speakers_of(text) == [
+        ("Our military has strengthened surveillance", "ROK Joint Chiefs of Staff")
+    ]

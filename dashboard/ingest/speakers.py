@@ -413,6 +413,21 @@ def describe(
         for earlier in reversed(last_body):
             if noun in earlier.name.lower():
                 return earlier
+    if np.lower().startswith("the ") and bare.lower() == "military":
+        # "…,” the military said." after the Joint Chiefs of Staff spoke: the military body
+        # the article named last, close by.
+        recent = people.text[max(0, span[0] - 800) : span[0]]
+        bodies = [
+            (m.start(), actor)
+            for pattern, actor in actors.KNOWN_BODIES
+            if actor.speaker_type == "military"
+            for m in re.finditer(pattern, recent, re.IGNORECASE)
+        ]
+        if bodies:
+            actor = max(bodies, key=lambda b: b[0])[1]
+            return Speaker(
+                actor.name, actor.role, actor.organization, actor.state, "military", span, False
+            )
     if np.lower().startswith("the ") and bare.lower() in _MEDIA_NOUNS and last_body:
         # "the outlet said" after "the agency said": the medium last quoted.
         return last_body[-1]
