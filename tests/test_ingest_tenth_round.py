@@ -440,3 +440,11 @@ def test_the_military_is_the_military_body_named_just_before():
     assert speakers_of(text) == [
         ("Our military has strengthened surveillance", "ROK Joint Chiefs of Staff")
     ]
+
+
+def test_a_statement_issued_by_names_its_issuer():
+    text = (
+        "In a statement issued by a State Department spokesperson, the U.S. called on North "
+        "Korea “to refrain from provocations.”"
+    )
+    assert speakers_of(text) == [("to refrain from provocations", "State Department spokesperson")]

@@ -390,6 +390,11 @@ _WHAT_IT = re.compile(
     r"\bwhat\s+(?:it|they|he|she)\s+(?:called|claimed|described|dubbed|termed|labell?ed|said)\b"
     r"[^.,;“”\"]*$"
 )
+# "In a statement issued by a State Department spokesperson, the U.S. called on …": the issuer.
+_IN_A_STATEMENT_BY = re.compile(
+    r"^In\s+an?\s+(?:[\w-]+\s+)?statement\s+(?:issued|released|put out)\s+by\s+"
+    r"(?P<np>[^,;“”\"]{3,80}?),"
+)
 # "…, with the Japanese defence ministry saying “…”": the participle's own subject speaks.
 _WITH_SAYING = re.compile(
     r"\bwith\s+(?P<np>[^,;“”\"]{2,60}?)\s+(?:saying|calling|describing|adding|warning|"
@@ -437,7 +442,7 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
         ]
         if openings:
             return openings[-1]["np"], None, openings[-1].start("np")
-    for pattern in (_WITH_SAYING, _WHOSE_CLAIM, _SAID_ADDING, _MOVE_SAID):
+    for pattern in (_IN_A_STATEMENT_BY, _WITH_SAYING, _WHOSE_CLAIM, _SAID_ADDING, _MOVE_SAID):
         found = pattern.search(before)
         if found and _subject_phrase(found["np"]):
             return found["np"].strip(), None, found.start("np")
