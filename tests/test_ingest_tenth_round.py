@@ -448,3 +448,11 @@ def test_a_statement_issued_by_names_its_issuer():
         "Korea “to refrain from provocations.”"
     )
     assert speakers_of(text) == [("to refrain from provocations", "State Department spokesperson")]
+
+
+def test_a_possessive_subject_keeps_its_noun():
+    text = (
+        "Pyongyang's military called the test a success, describing it as part of its “duty to "
+        "toughen its nuclear posture.”"
+    )
+    assert speakers_of(text) == [("duty to toughen its nuclear posture", "Pyongyang's military")]

@@ -539,6 +539,16 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
             r"(?=,|\s+[a-z])",
             before,
         )
+        noun = (
+            opening
+            and opening["np"].endswith(("'s", "’s"))
+            and re.match(
+                r"\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+[a-z]+(?:ed|s)\b)", before[opening.end() :]
+            )
+        )
+        if noun:
+            # "Pyongyang's military called the test a success, describing it as …".
+            return f"{opening['np']} {noun[1]}", None, opening.start("np")
         if opening and is_speaker_phrase(opening["np"]):
             return opening["np"], None, opening.start("np")
     passive = _WAS_QUOTED.search(before)
