@@ -456,3 +456,47 @@ def test_a_possessive_subject_keeps_its_noun():
         "toughen its nuclear posture.”"
     )
     assert speakers_of(text) == [("duty to toughen its nuclear posture", "Pyongyang's military")]
+
+
+# From round 36's errors, read after its one scoring.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“This is Pyongyang’s way of reminding everyone,” John Delury, assistant professor at "
+            "Yonsei University in South Korea told CNN.",
+            [("This is Pyongyang’s way of reminding everyone", "John Delury")],
+        ),
+        (
+            # A place before the comma is no name in apposition.
+            "The missile was “presumed” to be an SLBM, fired from near Sinpo, South Hamgyong "
+            "Province, a source told the Chosun Ilbo.",
+            [("presumed", "source")],
+        ),
+        (
+            "The ministry in a statement condemned what it called an “open violation of the "
+            "resolution.”",
+            [("open violation of the resolution", "ministry")],
+        ),
+        (
+            "'Nobody's happy' about the launch, says Trump\n\n"
+            "Since then Kim Jong Un has accused Washington of acting in “bad faith” and given it "
+            "until the end of the year.",
+            [("bad faith", "Kim Jong Un")],
+        ),
+    ],
+)
+def test_round_36_speakers(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_the_countrys_formal_name_is_no_launch_point():
+    text = (
+        "North Korea fired two projectiles early Tuesday, the military said. Yonhap reported "
+        "that the projectiles were fired from the Democratic People's Republic of Korea's South "
+        "Hwanghae Province."
+    )
+    [launch] = find_launches(text, dt.date(2019, 8, 6), small_gazetteer(), None)
+    assert "site" not in launch.fields

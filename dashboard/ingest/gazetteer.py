@@ -84,6 +84,7 @@ _NOT_A_PLACE = {
     "early",
     "late",
     "local",
+    "democratic",  # "the Democratic People's Republic of Korea's South Hwanghae Province"
 }
 # Places that are countries or seats of government, never a launch point in themselves.
 _NOT_A_POINT = {
@@ -239,7 +240,9 @@ class Gazetteer:
             )
         for match in re.finditer(rf"\b(?P<province>(?:North |South )?{_NAME}) Province\b", text):
             sites = self.provinces.get(_norm(match["province"]), [])
-            if len(sites) == 1 and not any(s < match.end() and match.start() < e for s, e in taken):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            if len(sites) == 1:
                 site = self.sites[sites[0]]
                 found.append(
                     SiteMention(

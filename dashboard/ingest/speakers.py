@@ -27,9 +27,10 @@ VERBS = (
     r"dismissed|reported|reports|indicated|termed)"
 )
 _PERSONAL = r"(?:[A-Z][a-z]+(?:-[a-zA-Z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-zA-Z]+)?"
-# A middle initial stays part of the name: "Susan E. Rice".
+# A middle initial stays part of the name: "Susan E. Rice". A name never runs over a line
+# break ("… says Trump¶Since then").
 NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b"
+    r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:[^\S\n]+[A-Z]\.)?(?:[^\S\n]+[A-Z][a-z]+(?:-[a-zA-Z]+)?){1,2}\b"
 )
 
 

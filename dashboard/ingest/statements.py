@@ -169,7 +169,8 @@ _LEADING = re.compile(
     r"Instead|Ahead|During|Following|Speaking|Asked|Amid|Despite|Addressing|Responding|"
     r"Separately|Since|While|When|As|Last|This|Hours|Days|Minutes|Shortly|Today|Yesterday|Soon|"
     r"Moments|Just|Not long|Citing|For|[A-Z][a-z]+ing)\b"
-    r"[^,“”\"]*,\s*|(?:But|And|Yet|So)\s+)+"
+    # "Since then Kim has accused Washington of …" has no comma.
+    r"[^,“”\"]*,\s*|(?:But|And|Yet|So|Since then|Until then|Back then)\s+)+"
 )
 # "SEOUL, South Korea (AP) — ", "WASHINGTON — ", "SEOUL: ": the place a report was filed,
 # not a speaker.
@@ -418,7 +419,10 @@ _MOVE_SAID = re.compile(
 )
 _CLAUSE_OPENING = re.compile(
     r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
-    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s+(?:[a-z]+ly\s+)?[a-z]"
+    # "The ministry in a statement condemned what it called …": a body by its noun, too.
+    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}(?<!\bThe)(?<!\bthe)|"
+    r"[Tt]he\s+(?:ministry|government|council|agency|military|office|department|command|"
+    r"administration|regime|committee))\s+(?:[a-z]+ly\s+)?[a-z]"
 )
 # "Kim Jong Un inspected the launch, Rodong Sinmun said, and lauded it as the “…”": the aside
 # names the source of the report, the sentence's subject does the lauding.
@@ -725,6 +729,12 @@ _LOOSE_SAID_X = re.compile(
 _LOOSE_X_SAID = re.compile(rf"^(?P<np>[^;“”\"]{{3,160}}?)\s+(?:[a-z]+ly\s+)?{VERBS}\b[^“”\"]*$")
 
 
+# Institutions and places that look like a first name and a surname.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:University|Institute|College|Center|Centre|Foundation|School|Academy|Society|"
+    r"Association|Agency|Ministry|Council|Command|Department|Office|Province|County|City|"
+    r"Island|Islands|Sea|Peninsula|Strait)$"
+)
 _OFFICE_WORDS = {"Defense", "Defence", "Security", "State", "Affairs", "Adviser", "Advisor"}
 
 
@@ -738,6 +748,13 @@ def _loose_attribution(
         return None
     phrase, start = match["np"], match.start("np")
     cut = phrase.rfind(", ")
+    apposed = NAME.fullmatch(phrase[:cut].rsplit(", ", 1)[-1].strip()) if cut > 0 else None
+    if match.re is _LOOSE_X_SAID and apposed and not _NOT_A_PERSON.search(apposed[0]):
+        # "…,” John Delury, assistant professor at Yonsei University, told CNN": the name,
+        # with the apposition as the role.
+        name, role = apposed[0].strip(), phrase[cut + 2 :].strip()
+        at = start + phrase.index(name)
+        return describe(name, role, (close + at, close + at + len(name)), people, bodies)
     if match.re is _LOOSE_X_SAID and cut >= 0:
         phrase, start = phrase[cut + 2 :], start + cut + 2  # the clause's subject
     if len(phrase.split()) > 12:
@@ -748,6 +765,8 @@ def _loose_attribution(
         n
         for n in NAME.finditer(phrase)
         if not actors.state_in(n[0])
+        # "John Delury, assistant professor at Yonsei University in South Korea told CNN"
+        and not _NOT_A_PERSON.search(n[0])
         and not actors.known_body(" ".join(phrase[n.start() :].split()[: len(n[0].split()) + 1]))
     ]
     if names:
