@@ -821,8 +821,7 @@ class _Finder:
         # The undated lede is the news: it describes a launch of the last few days, not an
         # earlier one the article dates in passing ("its last launch, on April 13").
         if first and self._recent_day(launch.date):
-            for earlier in self.undated:
-                self.fill(launch, earlier.text, earlier.start)
+            self._fill_from_lede(launch)
             self.reported = None
         self.passing(words, sentence.start, launch)
 
@@ -849,8 +848,7 @@ class _Finder:
         if self.reported is not None and self.undated:
             state, mention = self.reported
             launch = self.launch(state, self._reported(mention))
-            for earlier in self.undated:
-                self.fill(launch, earlier.text, earlier.start)
+            self._fill_from_lede(launch)
         elif (
             self.undated
             and not self.launches
@@ -859,21 +857,29 @@ class _Finder:
         ):
             # "North Korea test fired an ICBM …. “This morning's launch highlights …”": news of
             # the page's own day, on a page dated in Korea's part of the world.
-            lede = self.undated[0]
-            trigger = _TRIGGER.search(lede.text)
-            state = _state(lede.text[: trigger.start()]) if trigger else "PRK"
+            state = self._lede_state()
             found = _THIS_MORNING.search(self.text)
             how = f'"{found[0]}" on the publication day ({self.published})'
             mention = dates.DateMention(found.start(), found.end(), self.published, "day", how)
             launch = self.launch(state, mention)
-            for earlier in self.undated:
-                self.fill(launch, earlier.text, earlier.start)
+            self._fill_from_lede(launch)
         for launch, span in self.satellite:
             # Before any launch was dated, the cue is about the article's news: a launch of
             # the last few days.
             targets = [launch] if launch else self._recent()
             for target in targets:
                 target.set("missile_class", "SLV", span, None)
+
+    def _lede_state(self) -> str:
+        """The launching state of the undated lede."""
+        lede = self.undated[0]
+        trigger = _TRIGGER.search(lede.text)
+        return _state(lede.text[: trigger.start()]) if trigger else "PRK"
+
+    def _fill_from_lede(self, launch: Launch) -> None:
+        """The undated lede's figures go to the launch a later sentence dated."""
+        for earlier in self.undated:
+            self.fill(launch, earlier.text, earlier.start)
 
     def _us_day(self, launch: Launch, zone: str, day: dt.date) -> bool:
         """Whether a US clock time moves `launch`, dated by a US page's own day word, to
@@ -936,13 +942,10 @@ class _Finder:
             found = dates.find_dates(words, self.published, offset, self.behind)
             days = [m for m in found if m.precision == "day"]
             if len(days) == 1:
-                lede = self.undated[0]
-                trigger = _TRIGGER.search(lede.text)
-                state = _state(lede.text[: trigger.start()]) if trigger else "PRK"
+                state = self._lede_state()
                 day = days[0] if own_day else self._reported(days[0])
                 self.current = launch = self.launch(state, day)
-                for earlier in self.undated:
-                    self.fill(launch, earlier.text, earlier.start)
+                self._fill_from_lede(launch)
                 self.fill(launch, words, offset)
                 self.reported = None
             return
