@@ -46,6 +46,13 @@ _EXPLICIT = (
     re.compile(rf"\b{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
 )
+# "on the 25th", "the afternoon of the 25th": a day of the month alone, as Korean reports
+# translated into English write it (not "the 14th launch", "the 9th Party congress").
+_ORDINAL_DAY = re.compile(
+    r"\b(?:[Oo]n|of)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)”\"]|$|and\b|\s+(?:at|around|and|in|from|to|when|was|were|that)\b))"
+)
+_LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
 # "in March", "in March 2021": a month without a day.
 _MONTH_ONLY = re.compile(
     r"\b[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -100,6 +107,10 @@ _TIME_24 = re.compile(
 _TIME_4 = re.compile(
     r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*\(?(?:KST|GMT|UTC|hours|hrs|h)\b)"
 )
+# "around 1:55 Moscow time": a one-digit hour on a 24-hour clock, with the zone after it.
+_TIME_ZONED = re.compile(
+    r"\b(?P<hour>\d):(?P<minute>[0-5]\d)(?=\s*\(?(?:MSK|GMT|UTC|KST|Moscow [Tt]ime)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,7 @@ _ZONES = (
     (r"P[DS]T|PT|Pacific(?: Standard| Daylight)? [Tt]ime", "America/Los_Angeles"),
     (r"HST|Hawaii(?:an)?(?:-Aleutian)?(?: Standard)? [Tt]ime", "Pacific/Honolulu"),
     (r"GMT|UTC", "UTC"),
+    (r"MSK|Moscow [Tt]ime", "Europe/Moscow"),
     (r"KST|(?:South )?Korea(?:n)?(?: Standard)? [Tt]ime|Seoul time|Pyongyang time", "Asia/Seoul"),
     # Japan keeps Korea's clock: "(3:17 a.m. in Japan)".
     (r"JST|Japan(?:ese)?(?: Standard)? [Tt]ime|Tokyo time|in Japan", "Asia/Tokyo"),
@@ -168,6 +180,19 @@ def _year_for(month: int, day: int, published: dt.date) -> int:
     return published.year if candidate <= published + dt.timedelta(days=7) else published.year - 1
 
 
+def _day_of_month(number: int, published: dt.date, before: str) -> dt.date | None:
+    """Day `number` of the publication's month, or of the month before when that day is still
+    to come or the sentence says "last month"."""
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    month = published.replace(day=1)
+    if _LAST_MONTH.search(sentence) or number > published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    try:
+        return month.replace(day=number)
+    except ValueError:
+        return None
+
+
 def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
     found = []
     matches = [m for pattern in _EXPLICIT for m in pattern.finditer(text)]
@@ -193,6 +218,18 @@ def explicit_dates(text: str, published: dt.date, offset: int = 0) -> list[DateM
             if other > day:
                 s2, e2 = second.span("day")
                 found.append(DateMention(s2 + offset, e2 + offset, other, "day", SECOND_DAY))
+    for match in _ORDINAL_DAY.finditer(text):
+        day = _day_of_month(int(match["day"]), published, text[: match.start()])
+        if day is None:
+            continue
+        how = f'"{match[0]}" in the month of publication on {published.isoformat()}'
+        s1, e1 = match.span("day")
+        found.append(DateMention(s1 + offset, e1 + offset, day, "day", how))
+        second = _AND_DAY.match(text, match.end())
+        other = second and _day_of_month(int(second["day"]), published, text[: match.start()])
+        if other and other > day:
+            s2, e2 = second.span("day")
+            found.append(DateMention(s2 + offset, e2 + offset, other, "day", SECOND_DAY))
     for match in _MONTH_ONLY.finditer(text):
         month = MONTHS[match["month"].lower()]
         year = int(match["year"]) if match["year"] else _year_for(month, 1, published)
@@ -386,9 +423,9 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
         zone, end = _zone_after(text, match.end())
         hhmm = f"{hour:02d}:{minute:02d}"
         found.append(TimeMention(match.start() + offset, end + offset, hhmm, zone))
-    for match in (*_TIME_24.finditer(text), *_TIME_4.finditer(text)):
+    for match in (*_TIME_24.finditer(text), *_TIME_4.finditer(text), *_TIME_ZONED.finditer(text)):
         zone, end = _zone_after(text, match.end())
-        hhmm = f"{match['hour']}:{match['minute']}"
+        hhmm = f"{int(match['hour']):02d}:{match['minute']}"
         found.append(TimeMention(match.start() + offset, end + offset, hhmm, zone))
     return sorted(found, key=lambda m: m.start)
 

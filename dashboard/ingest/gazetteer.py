@@ -226,6 +226,24 @@ class Gazetteer:
                 )
             )
         taken = [(m.start - offset, m.end - offset) for m in found]
+        for match in re.finditer(r"\b[A-Z][a-z’']{3,}(?:-(?:ri|ni|dong|gun))?\b", text):
+            # "from Banghyeon in North Pyongan Province": a known site in the other
+            # romanisation, where no name of the gazetteer is written.
+            site_id = self.romanised.get(romanisation_key(match[0]))
+            if site_id is None or _norm(match[0]) in self.names:
+                continue
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            found.append(
+                SiteMention(
+                    match.start() + offset,
+                    match.end() + offset,
+                    match[0],
+                    site_id,
+                    self.sites[site_id].name,
+                )
+            )
+        taken = [(m.start - offset, m.end - offset) for m in found]
         for match in re.finditer(
             rf"\b(?:the\s+(?P<area>{_NAME})\s+area|(?P<county>{_NAME})\s+(?:County|county))\b",
             text,

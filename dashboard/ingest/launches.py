@@ -162,7 +162,7 @@ _FOLLOW_UP = re.compile(
     # "The previous two tests involved …" speaks of other launches.
     r"\b(?:(?:this|that|the|these|those|both)\s+(?!(?:previous|earlier|past|prior|last)\b)"
     r"(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|projectiles?|weapons|launch(?:es)?|tests|firings?|[IMS]RBMs?|ICBMs?|"
+    r"(?:missiles?|rockets?|projectiles?|weapons?|launch(?:es)?|tests|firings?|[IMS]RBMs?|ICBMs?|"
     r"SLBMs?)\b(?!\s+(?:defen[cs]e|programs?|development))"
     # "Pyongyang launched them from near Tongchang-ri at 11:13 a.m.": the launch in hand.
     r"|(?:launched|fired)\s+(?:them|it)\b"
@@ -273,6 +273,18 @@ _APOGEE_CUE = re.compile(
 )
 _SINCE_DAYS = re.compile(
     r"\bfirst (?P<what>(?:[\w-]+\s+){0,4}?)(?:launch|test)\w* in (?P<n>\w+) days\b", re.IGNORECASE
+)
+# A dateline dates the page, not the launch: "SEOUL, May 28 (AJU PRESS) -", "TOKYO, Oct. 4
+# (Reuters) -", "SEOUL (UrduPoint News / Sputnik - 15th April, 2020)".
+_DATELINE_BEFORE = re.compile(
+    r"^\W*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3},\s*$"
+    r"|^\W*[A-Z][^()]{0,40}\([^()]{2,60}[-–—/,]\s*$"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:\([^()]{2,40}\)|[-–—]|\))")
+# "fired a ballistic missile only four days after Moon Jae-in took office on May 10".
+_DAYS_AFTER_DAY = re.compile(
+    r"(?<!\bin\s)(?<!\bwithin\s)\b(?P<n>\w+)\s+days?\s+after\b(?P<what>[^.;“”\"]{0,80}?)\s(?:on\s+)?$",
+    re.IGNORECASE,
 )
 # Who fired, in sentences that date an earlier launch by it.
 _THE_NORTH = r"(?:it|north korea|the north|pyongyang)"
@@ -675,6 +687,7 @@ class _Finder:
             (sentence.start + d.start(), sentence.start + d.end())
             for d in _DATED_LAUNCH.finditer(words)
         ]
+        dateline = _dateline_yields(words, mentioned, sentence.start)
         found = [
             m
             for m in mentioned
@@ -683,6 +696,7 @@ class _Finder:
             and not _SINCE.search(words[: m.start - sentence.start])
             # "for the first time since 2017": when the last one was, not this one.
             and not m.how.lower().startswith('"since')
+            and id(m) not in dateline
         ]
         self._since(words, sentence.start, mentioned, _state(words[: trigger.start()]))
         roles = {id(m): _day_role(m, words, sentence, trigger, dated) for m in found}
@@ -720,7 +734,10 @@ class _Finder:
             every = [m for m in every if not m.how.startswith(('"today', '"yesterday'))]
         # Only launches dated to the day: a month or a period ("last week") is too vague to
         # place a launch, and a sentence about last week is not about the launch in hand.
-        mentions = [m for m in every if m.precision == "day"]
+        verb_at = sentence.start + trigger.start()
+        mentions = [
+            _days_after(words, m, sentence.start, verb_at) for m in every if m.precision == "day"
+        ]
         # "the military said on Friday it detected the firing … the third launch this month":
         # a tally, and the sentence still says when the undated lede's launch was reported.
         if (
@@ -733,7 +750,6 @@ class _Finder:
             )
         ):
             return
-        verb_at = sentence.start + trigger.start()
         after = [m for m in mentions if m.start >= verb_at]
         state = _state(words[: trigger.start()])
         if _ONE_ON.search(words) and len(after) > 1:
@@ -1114,6 +1130,45 @@ def _in_kst(
         return mention
     how = f"{mention.how}, {times[0].hhmm} {times[0].zone} being {hhmm} KST on {day}"
     return dates.DateMention(mention.start, mention.end, day, mention.precision, how)
+
+
+def _in_dateline(words: str, mention: dates.DateMention, offset: int) -> bool:
+    """Whether the day is the dateline's ("SEOUL, May 28 (Yonhap) --"): the page's own day."""
+    before, after = words[: mention.start - offset], words[mention.end - offset :]
+    return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after))
+
+
+def _dateline_yields(words: str, mentioned: list[dates.DateMention], offset: int) -> set[int]:
+    """The dateline's day where the sentence names an earlier day ("SEOUL (Sputnik - 15th
+    April, 2020) North Korea has fired …, the JCS said on Tuesday"): the earlier day dates the
+    news. Alone, or with the same or a later day (the report's), the dateline's is the day it
+    broke."""
+    lines = [m for m in mentioned if _in_dateline(words, m, offset)]
+    earlier = [
+        m
+        for m in mentioned
+        if m not in lines and m.precision == "day" and any(m.date < d.date for d in lines)
+    ]
+    return {id(m) for m in lines} if earlier else set()
+
+
+def _days_after(
+    words: str, mention: dates.DateMention, offset: int, verb_at: int
+) -> dates.DateMention:
+    """ "fired a missile four days after Moon took office on May 10": the launch is four days
+    after the day the sentence names, which dates something else."""
+    if mention.start < verb_at:
+        return mention
+    before = words[verb_at - offset : mention.start - offset]
+    match = _DAYS_AFTER_DAY.search(before)
+    n = match and (1 if match["n"].lower() in ("a", "the", "one") else _number(match["n"]))
+    if not n or n > 31 or re.search(r"\b(?:fir|launch|test|shot)", match["what"], re.I):
+        # "two days after the regime fired two cruise missiles on Sunday": a launch of its own.
+        return mention
+    how = f"{n} day(s) after {mention.date} ({mention.how})"
+    day = mention.date + dt.timedelta(days=n)
+    start = verb_at + match.start()
+    return dates.DateMention(start, mention.end, day, mention.precision, how)
 
 
 def _quoted(words: str, mention: dates.DateMention, sentence: Span) -> bool:

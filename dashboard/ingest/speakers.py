@@ -346,13 +346,18 @@ def describe(
         return describe(app.strip(), np, span, people, last_body)
     if bare.lower() in ("he", "she"):
         speaker = _previous_speaker(span[0], people, last_body)
-        if speaker is not None:
+        woman = _last_woman(span[0], people) if bare.lower() == "she" else None
+        if speaker is not None and not (woman and speaker.is_person and speaker.name != woman):
             return speaker
         name = (
             _previous_subject(span[0], people)
             or _lead_subject(span[0], people)
             or people.last_before(span[0])
         )
+        if woman and name != woman and not _is_woman(name or "", people.text):
+            # "Kim Yo Jong, the sister of leader Kim Jong Un, issued a statement … she said":
+            # "she" is the woman the article named, not the man named last.
+            name = woman
         return person(name, None, span, people) if name else None
     if _DOCUMENT.fullmatch(bare) and last_body:
         # "the release said": a document speaks for the body that issued it.
@@ -373,7 +378,11 @@ def describe(
             return person(expanded, app, span, people)
     if known:
         return person(known.name, app, span, people)
-    if re.fullmatch(_PERSONAL, title_free) and _could_be_person(title_free):
+    if (
+        re.fullmatch(_PERSONAL, title_free)
+        and _could_be_person(title_free)
+        and not _ROLE_ONLY.fullmatch(bare)
+    ):
         title = bare[: len(bare) - len(title_free)].strip() or None
         return person(title_free, app or title, span, people)
     titled = _titled_name(bare)
@@ -486,6 +495,12 @@ _ROLE_NOUNS = (
     r"president|premier|chancellor|representative|diplomat|adviser|advisor|chief|leader|"
     r"admiral|general|commander|colonel|captain|senator"
 )
+# A title with no name in it: "Prime Minister", "Foreign Minister", "Defense Secretary".
+_ROLE_ONLY = re.compile(
+    r"(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Chief|Finance|Unification|Cabinet|Press|"
+    rf"State|Home|Interior)\s+)*(?:{_ROLE_NOUNS})",
+    re.IGNORECASE,
+)
 # Ranks and titles that come abbreviated before a name: "Adm. Harry Harris" is "the admiral".
 _ABBREVIATED_TITLES = {
     "admiral": r"adm\.",
@@ -539,6 +554,32 @@ def _previous_speaker(position: int, people: People, last_body: list[Speaker]) -
     return speaker if speaker is not None and (speaker.is_person or personal) else None
 
 
+# Words that tell a named person is a woman: "Kim Yo Jong, the sister of …", "Ms. Rice".
+_WOMAN_WORDS = (
+    r"(?:sister|wife|daughter|mother|spokeswoman|chairwoman|congresswoman|businesswoman|"
+    r"first lady|woman)"
+)
+
+
+def _is_woman(name: str, text: str) -> bool:
+    if not name:
+        return False
+    full, last = re.escape(name), re.escape(name.split()[-1])
+    return bool(
+        re.search(rf"{full},\s+(?:[^,.“”\"]{{0,40}}?\s)?{_WOMAN_WORDS}\b", text)
+        or re.search(rf"\b{_WOMAN_WORDS}\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}?{full}\b", text)
+        or re.search(rf"\b(?:Ms|Mrs|Madam|Madame)\.?\s+(?:[A-Z][\w-]*\s+)?{last}\b", text)
+    )
+
+
+def _last_woman(position: int, people: People) -> str | None:
+    """The last person named before `position` whom the article marks as a woman."""
+    for _, name in sorted((m for m in people.mentions if m[0] < position), reverse=True):
+        if _is_woman(name, people.text):
+            return name
+    return None
+
+
 def _previous_subject(position: int, people: People) -> str | None:
     """The person who is the subject of the sentence before "He said": "Trump wrote that he
     spoke with President Xi about it. He said …" is Trump's, not Xi's, who was named last."""
@@ -569,13 +610,17 @@ def _lead_subject(position: int, people: People) -> str | None:
     """Who "he" is when the quote opens a paragraph: the person the paragraph before is
     about. "President Trump on Friday downplayed … talks with Kim Jong Un. ¶ “They’re
     short-range missiles,” he told reporters" is Trump's, not Kim's, who was named last."""
-    opening = max(people.text.rfind(mark, 0, position) for mark in '“"')
-    if opening < 2 or people.text[opening - 2 : opening] != "\n\n":
+    # The paragraph that holds "he" opens with the quote (a straight mark may be either end
+    # of a quotation, so the paragraph's first character tells).
+    opening = people.text.rfind("\n\n", 0, position) + 2
+    if opening < 2 or people.text[opening : opening + 1] not in ("“", '"'):
         return None
     previous = people.text[: opening - 2].rsplit("\n\n", 1)[-1]
     match = re.match(
-        rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}?(?P<name>{NAME.pattern})\s+"
-        rf"(?:on\s+)?(?:(?:{dates.WEEKDAY_NAMES})\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b",
+        # "JCS spokesman Jeon Ha-kyu said in a press briefing that …": a role noun may stand
+        # among the words before the name.
+        rf"(?:(?:[A-Z][\w.’'-]*|{_ROLE_NOUNS})\s+){{0,4}}?(?P<name>{NAME.pattern})\s+"
+        rf"(?:on\s+)?(?:(?:{dates.WEEKDAY_NAMES})\s+)?(?:[a-z]+ly\s+)?(?:said|[a-z]+(?:ed|s))\b",
         previous,
     )
     if match is None:
@@ -591,12 +636,17 @@ def _named_with_role(phrase: str, before: str, first: bool = False) -> str | Non
     """The person an article introduced with the role a name-less phrase uses (the last one
     named in `before`, or with `first` the first one named in the text given)."""
     role = re.search(rf"\b({_ROLE_NOUNS})$", phrase, re.IGNORECASE)
-    if role is None or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase):
+    only_role = _ROLE_ONLY.fullmatch(phrase)
+    if role is None or (re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", phrase) and not only_role):
         return None
     word = role[1].lower()
     title = re.escape(word) + (
         f"|{_ABBREVIATED_TITLES[word]}" if word in _ABBREVIATED_TITLES else ""
     )
+    if only_role and len(phrase.split()) > 1:
+        # "The Prime Minister said" after "Prime Minister Shinzo Abe": the whole title, so a
+        # foreign minister named since is not taken for him.
+        title = r"\s+".join(re.escape(w) for w in phrase.split())
     titled = re.finditer(rf"\b(?i:{title})\s+(?P<name>{NAME.pattern})", before)
     # "Cmdr. Gary Ross, a Pentagon spokesman, said": the role in an apposition after the name.
     apposed = re.finditer(

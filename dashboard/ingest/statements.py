@@ -321,6 +321,15 @@ def _bare_subject(before: str) -> tuple[str, str | None, int] | None:
     return (phrase, None, offset) if _subject_phrase(phrase) else None
 
 
+_AFTER_DID = re.compile(
+    r"\b(?:after|as|when|while|since)\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    rf"\s+(?:on\s+(?:{dates.WEEKDAY_NAMES})\s+)?(?:[a-z]+ly\s+)?[a-z]+ed\b[^“”\"]*$"
+)
+_DID_AND_SAID = re.compile(
+    r"(?:^|,\s+)(?P<np>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?:[a-z]+ly\s+)?"
+    r"(?:spoke|met|went|came|took|gave|held|"
+    r"visited|[a-z]+ed)\b[^“”\"]*\s(?:and|but)$"
+)
 _NAMING = re.compile(r"(?:called|named)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+\s+[a-z]")
 # Where a second clause begins: "... and Secretary Tillerson said", "— where he warned".
 _CLAUSE_BOUNDARY = re.compile(
@@ -409,13 +418,21 @@ _WHOSE_CLAIM = re.compile(
 )
 # "…, Mrs May's spokeswoman said, adding: “…”": the participle's subject.
 _SAID_ADDING = re.compile(
-    r"(?:^|,\s+)(?P<np>[^,;“”\"]{2,60}?)\s+(?:said|says|told\s+\w+),\s+(?:adding|saying|"
+    # "“…,” she said, adding, “…”": the first quote's closing mark before the speaker.
+    r"(?:^|[,”\"]\s+)(?P<np>[^,;“”\"]{2,60}?)\s+(?:said|says|told\s+\w+),\s+(?:adding|saying|"
     r"noting|stressing|warning)\b[^“”\"]*$"
 )
 # "…, a move Japan's PM Shinzo Abe said represented an “…”": a clause with its own speaker.
 _MOVE_SAID = re.compile(
     r",\s+(?:a|an|the|what)\s+(?:[a-z]+\s+){0,2}?(?P<np>[A-Z][^,;“”\"]{1,60}?)\s+"
     r"(?:said|says|called|described)\s+(?:was|were|is|represented|amounted|as)\b[^,;“”\"]*$"
+)
+# "… were identified as ballistic missiles by Prime Minister Yoshihide Suga, who said he will
+# “…”": the relative clause's speaker is the name it hangs on.
+_WHO_SAID = re.compile(
+    r"(?P<np>(?:[A-Z][\w.’'\-]*\s+){0,5}[A-Z][\w.’'\-]*),\s+who\s+(?:also\s+|[a-z]+ly\s+)?"
+    r"(?:said|says|told\s+[\w\s]{2,30}?|added|warned|called|described|stressed|urged|vowed)\b"
+    r"[^,;“”\"]*$"
 )
 _CLAUSE_OPENING = re.compile(
     r"(?:^|\b(?:after|before|as|when|while|since|and)\s+)"
@@ -446,7 +463,14 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
         ]
         if openings:
             return openings[-1]["np"], None, openings[-1].start("np")
-    for pattern in (_IN_A_STATEMENT_BY, _WITH_SAYING, _WHOSE_CLAIM, _SAID_ADDING, _MOVE_SAID):
+    for pattern in (
+        _IN_A_STATEMENT_BY,
+        _WITH_SAYING,
+        _WHOSE_CLAIM,
+        _SAID_ADDING,
+        _MOVE_SAID,
+        _WHO_SAID,
+    ):
         found = pattern.search(before)
         if found and _subject_phrase(found["np"]):
             return found["np"].strip(), None, found.start("np")
@@ -486,6 +510,12 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     clause = _clause_speaker(before) if clauses else None
     if clause is not None:
         return clause
+    participle = _PARTICIPLE.search(before)
+    after_did = participle and _AFTER_DID.search(before[: participle.start()])
+    if after_did and is_speaker_phrase(after_did["np"]):
+        # "The launch comes after Pyongyang on Sunday denounced drills by South Korea, Japan
+        # and the US, calling them an “…”": the clause's subject, not the last noun.
+        return after_did["np"], None, after_did.start("np")
     boundaries = list(_CLAUSE_BOUNDARY.finditer(before)) if clauses else []
     if boundaries:
         cut = boundaries[-1].end()
@@ -607,6 +637,12 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     # condemning the launch, said".
     phrase = _VERB_PHRASE.split(phrase, maxsplit=1)[0].rstrip(" ,")
     phrase = re.split(r",\s+(?:while|after|before|when|as|in)\s", phrase, maxsplit=1)[0]
+    did_and = _DID_AND_SAID.search(phrase)
+    if did_and:
+        # "Hegseth spoke to reporters following talks in Seoul and said he was “…”": the name
+        # that did the first thing says the second.
+        return did_and["np"], None, offset + did_and.start("np")
+
     if not phrase or len(phrase.split()) > 20:
         return None
     return phrase, None, offset
@@ -643,7 +679,8 @@ def _attribute(
         return _body_that_spoke(text, first.start, people, bodies)
     for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
         match = pattern.match(after)
-        if match and _CARRIED.search(match[0]) and _SAYS.search(before):
+        carried = _CARRIED.search(match[0]) or _OUTLET.search(match["np"]) if match else None
+        if carried and _SAYS.search(before):
             # "The ministry said that “…,” Kyodo News reported", "Kim said the system would
             # “…,” KCNA reported": the outlet only carries what someone said.
             continue
@@ -787,9 +824,16 @@ def _loose_attribution(
 
 
 _CARRIED = re.compile(r"\b(?:reported|reports)\b")
+# A news outlet that closes the sentence carries the words, whatever its verb: "Kim expressed
+# satisfaction, saying it was “…,” the KCNA said."
+_OUTLET = re.compile(
+    r"\b(?:KCNA|Yonhap|Kyodo|Xinhua|Reuters|AFP|Associated Press|news agency|state media|"
+    r"Rodong Sinmun|Korean Central (?:News Agency|Television)|KCTV)\b"
+)
 # Verbs that report words, not deeds ("Kim ordered the test because of the “…”" is KCNA's).
 _SAYS = re.compile(
-    r"\b(?:said|says|told|added|stated|noted|stressed|warned|declared|insisted|remarked)\b"
+    r"\b(?:said|says|saying|told|added|stated|noted|stressed|warned|declared|insisted|"
+    r"remarked|claimed)\b"
 )
 _BODY_SAID = re.compile(rf"(?P<np>[^,.;“”\"]{{3,80}}?)\s+{VERBS}\b(?=[^“”\"]*$)")
 
