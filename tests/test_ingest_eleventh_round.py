@@ -197,3 +197,67 @@ def test_the_prime_minister_is_the_prime_minister_named_before():
         "The Prime Minister said Harbor would stay “in close contact with its allies.”"
     )
     assert speakers_of(text) == [("in close contact with its allies", "Ivar Lund")]
+
+
+# Rules from round 38's errors, read after that batch's one held-out scoring.
+
+
+def test_figures_after_a_lede_dated_by_its_report_day_go_to_that_launch():
+    text = (
+        "The Joint Chiefs of Staff said Sunday that North Korea fired multiple ballistic "
+        "missiles toward the East Sea in the morning.\n\n"
+        "According to the JCS, the missiles covered approximately 900 kilometers, and the "
+        "allies are examining the specifics."
+    )
+    [launch] = launches(text, dt.date(2026, 1, 4))
+    assert (launch.date, launch.fields.get("range_km")) == (dt.date(2026, 1, 4), 900.0)
+    assert launch.fields.get("count") is None  # "multiple", and a follow-up never counts
+
+
+def test_an_asian_pages_undated_news_is_of_its_datelines_day():
+    text = (
+        "SEOUL, July 4 (Harbor News) -- The president will chair a security meeting later "
+        "Tuesday, his office said.\n\n"
+        "North Korea fired an unidentified projectile into the East Sea from near Sunan, the "
+        "Joint Chiefs of Staff reported earlier.\n\n"
+        "The launch took place at around 9:40 a.m., it said."
+    )
+    [launch] = find_launches(text, dt.date(2017, 7, 4), small_gazetteer(), None)
+    assert launch.date == dt.date(2017, 7, 4)
+    assert (launch.fields.get("time_local"), launch.fields["site"].site_id) == ("09:40", "sunan")
+
+
+def test_a_page_west_of_asia_keeps_an_undated_lede_undated():
+    # A page that can carry the day before Korea's gives no day from its dateline alone.
+    text = (
+        "LONDON, July 4 (Harbor Wire) -- The president will chair a security meeting, his "
+        "office said.\n\n"
+        "North Korea fired an unidentified projectile into the East Sea, the Joint Chiefs of "
+        "Staff reported earlier."
+    )
+    assert find_launches(text, dt.date(2017, 7, 4), small_gazetteer(), "Harbor Wire") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The North Korean leader’s sister called Moon Jae-in a U.S. “parrot” and said the "
+            "DPRK has a “right to self defense.”",
+            [("right to self defense", "Kim Yo Jong")],
+        ),
+        (
+            "Prime Minister Ivar Lund said the launch was unacceptable.\n\n"
+            "Lund, speaking during a visit to Britain, called upon the region to “show "
+            "solidarity” in response.",
+            [("show solidarity", "Ivar Lund")],
+        ),
+        (
+            "Kim Yo Jong issued a statement Tuesday night that condemned Cheong Wa Dae for "
+            "voicing its “strong concern” about the drills.",
+            [("strong concern", "Cheong Wa Dae")],
+        ),
+    ],
+)
+def test_the_speaker_of_round_38s_phrasings(text, expected):
+    assert speakers_of(text) == expected

@@ -292,6 +292,24 @@ TITLES = re.compile(
 )
 
 
+# Descriptions that name one person without the name: "the North Korean leader's sister".
+EPITHETS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the\s+)?(?:north\s+korean\s+leader|kim\s+jong[\s-]un|kim|pyongyang[’']s\s+leader)"
+        r"[’']s\s+(?:younger\s+|powerful\s+|influential\s+)*sister",
+        "Kim Yo Jong",
+    ),
+)
+
+
+def person_by_epithet(phrase: str) -> Actor | None:
+    """The known person a description names ("the North Korean leader's sister")."""
+    for pattern, name in EPITHETS:
+        if re.fullmatch(pattern, phrase.strip(), re.IGNORECASE):
+            return known_person(name)
+    return None
+
+
 def known_person(name: str) -> Actor | None:
     """The table's person for a full name or a distinctive surname/first word of one."""
     wanted = _squash(name)

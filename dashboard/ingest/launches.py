@@ -628,6 +628,8 @@ class _Finder:
         self.launches: dict[tuple[str, dt.date], Launch] = {}
         self.current: Launch | None = None
         self.undated: list[Span] = []
+        # Follow-up sentences read while the lede's launch was still undated.
+        self.pending: list[Span] = []
         # Sentences that call the launch in hand a satellite's: (launch or None, evidence span).
         self.satellite: list[tuple[Launch | None, tuple[int, int]]] = []
         self.reported: tuple[str, dates.DateMention] | None = None
@@ -879,12 +881,29 @@ class _Finder:
             mention = dates.DateMention(found.start(), found.end(), self.published, "day", how)
             launch = self.launch(state, mention)
             self._fill_from_lede(launch)
+        elif self.undated and not self.launches and not self.behind and self._dateline_day():
+            # "SEOUL, July 4 (Yonhap) -- … North Korea fired an unidentified projectile …, the
+            # JCS reported earlier": an Asian page's undated news is of its dateline's day.
+            launch = self.launch(self._lede_state(), self._dateline_day())
+            self._fill_from_lede(launch)
         for launch, span in self.satellite:
             # Before any launch was dated, the cue is about the article's news: a launch of
             # the last few days.
             targets = [launch] if launch else self._recent()
             for target in targets:
                 target.set("missile_class", "SLV", span, None)
+
+    def _dateline_day(self) -> dates.DateMention | None:
+        """The dateline's day, when it is the publication's: "SEOUL, July 4 (Yonhap) --"."""
+        for paragraph in self.text.split("\n\n")[:3]:
+            for mention in dates.explicit_dates(paragraph[:80], self.published):
+                if _in_dateline(paragraph, mention, 0) and mention.date == self.published:
+                    start = self.text.index(paragraph)
+                    how = f"the dateline's day ({self.published})"
+                    return dates.DateMention(
+                        start + mention.start, start + mention.end, mention.date, "day", how
+                    )
+        return None
 
     def _lede_state(self) -> str:
         """The launching state of the undated lede."""
@@ -896,6 +915,14 @@ class _Finder:
         """The undated lede's figures go to the launch a later sentence dated."""
         for earlier in self.undated:
             self.fill(launch, earlier.text, earlier.start)
+        for later in self.pending:
+            # A follow-up sentence gives figures, not the count (see `follow_up`).
+            counted = "count" in launch.fields
+            self.fill(launch, later.text, later.start)
+            if not counted:
+                launch.fields.pop("count", None)
+                launch.evidence.pop("count", None)
+        self.pending = []
 
     def _us_day(self, launch: Launch, zone: str, day: dt.date) -> bool:
         """Whether a US clock time moves `launch`, dated by a US page's own day word, to
@@ -964,6 +991,18 @@ class _Finder:
                 self._fill_from_lede(launch)
                 self.fill(launch, words, offset)
                 self.reported = None
+            if days or not own_day:
+                return
+        if (
+            self.current is None
+            and self.undated
+            and _FOLLOW_UP.search(words)
+            and not _TO_COME.search(words)
+            and not dates.find_dates(words, self.published, offset, self.behind)
+        ):
+            # "According to the JCS, the missiles covered approximately 900 kilometers", after
+            # a lede dated only by the day it was said: the figures wait for that launch.
+            self.pending.append(Span(offset, offset + len(words), words))
             return
         if self.current is None or not _FOLLOW_UP.search(words) or _TO_COME.search(words):
             return

@@ -257,6 +257,8 @@ def describe(
     # "President Trump in his remarks", "Kim on Twitter": where it was said, not who.
     np = re.sub(r"\s+(?:in|on|at|during)\s+(?:his|her|their|a|an|the)\b.*$", "", np)
     np = re.sub(r"\s+on\s+(?:Twitter|X|Facebook|television|TV)$", "", np)
+    # "Abe, speaking during an official visit to Britain, called": the participle is not the name.
+    np = re.sub(r",\s+(?:speaking|writing|talking|addressing|answering|responding)\b.*$", "", np)
     # "Twenty-seven-year-old Kim Hye Ok", "the 38-year-old Lee".
     np = re.sub(r"^(?:(?:the|a|an)\s+)?[\w-]+-year-old\s+(?=[A-Z])", "", np)
     # "a press release quoted Moon as", "a statement by the presidential office".
@@ -320,6 +322,10 @@ def describe(
     bare = strip_article(np)
     if not bare or bare.lower() in ("it", "they", "this", "that"):
         return None
+    epithet = actors.person_by_epithet(np)
+    if epithet is not None:
+        # "The North Korean leader's sister called Moon a “parrot”": Kim Yo Jong.
+        return person(epithet.name, np, span, people)
     expanded = _acronym(bare, people.text)
     if expanded:
         # "MFA" after "Singapore's Ministry of Foreign Affairs (MFA)".

@@ -325,6 +325,12 @@ _AFTER_DID = re.compile(
     r"\b(?:after|as|when|while|since)\s+(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     rf"\s+(?:on\s+(?:{dates.WEEKDAY_NAMES})\s+)?(?:[a-z]+ly\s+)?[a-z]+ed\b[^“”\"]*$"
 )
+# "condemned Cheong Wa Dae for voicing its “strong concern”": the words are the object's.
+_FOR_ITS = re.compile(
+    r"\b(?P<np>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+for\s+(?:voicing|"
+    r"expressing|calling|describing|using|labell?ing|branding|terming)\s+(?:its|their|his|her)\b"
+    r"[^“”\"]*$"
+)
 _DID_AND_SAID = re.compile(
     r"(?:^|,\s+)(?P<np>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?:[a-z]+ly\s+)?"
     r"(?:spoke|met|went|came|took|gave|held|"
@@ -470,6 +476,7 @@ def _clause_speaker(before: str) -> tuple[str, str | None, int] | None:
         _SAID_ADDING,
         _MOVE_SAID,
         _WHO_SAID,
+        _FOR_ITS,
     ):
         found = pattern.search(before)
         if found and _subject_phrase(found["np"]):
@@ -637,6 +644,11 @@ def _subject_before(before: str, clauses: bool = True) -> tuple[str, str | None,
     # condemning the launch, said".
     phrase = _VERB_PHRASE.split(phrase, maxsplit=1)[0].rstrip(" ,")
     phrase = re.split(r",\s+(?:while|after|before|when|as|in)\s", phrase, maxsplit=1)[0]
+    quoted = re.match(r"(?P<np>[^“”\"]+?)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told)\b", phrase)
+    if quoted and re.search(r"[“”\"]", phrase):
+        # "The leader's sister called Moon a U.S. “parrot” and said …": a quote is never part
+        # of who spoke; the subject ends at its verb.
+        return quoted["np"].strip(), None, offset
     did_and = _DID_AND_SAID.search(phrase)
     if did_and:
         # "Hegseth spoke to reporters following talks in Seoul and said he was “…”": the name
