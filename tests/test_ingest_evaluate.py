@@ -158,3 +158,12 @@ def test_errors_are_listed_for_dev_only_and_texts_may_live_elsewhere(tmp_path: P
     out = capsys.readouterr().out
     assert "skipped fixture-dev: text not stored" in out
     assert "fixture-heldout" not in out
+
+
+def test_a_state_by_its_capital_or_its_name_is_the_same_speaker():
+    assert evaluate.same_speaker("Pyongyang", "North Korea")
+    assert evaluate.same_speaker("the North", "DPRK")
+    assert evaluate.same_speaker("Seoul", "South Korea")
+    # Different states, and a body of a state, stay apart.
+    assert not evaluate.same_speaker("Pyongyang", "Seoul")
+    assert not evaluate.same_speaker("Pyongyang", "North Korean state media")

@@ -292,6 +292,33 @@ TITLES = re.compile(
 )
 
 
+# A state named as the speaker by its name, short name or capital ("Pyongyang said", "the North
+# warned"): the country's government, under its usual name.
+STATE_SPEAKERS: tuple[tuple[str, str], ...] = (
+    (
+        r"north\s+korea|pyongyang|dprk|the\s+north|(?:the\s+)?democratic\s+people[’']s\s+"
+        r"republic\s+of\s+korea",
+        "North Korea",
+    ),
+    (
+        r"south\s+korea|seoul|(?:the\s+)?rok|the\s+south|(?:the\s+)?republic\s+of\s+korea",
+        "South Korea",
+    ),
+    (r"(?:the\s+)?(?:united\s+states|u\.s\.|us|usa)|washington", "United States"),
+    (r"japan|tokyo", "Japan"),
+    (r"china|beijing", "China"),
+    (r"russia|moscow", "Russia"),
+)
+
+
+def state_speaker(phrase: str) -> str | None:
+    """The country a bare state name or capital stands for as a speaker, else None."""
+    for pattern, name in STATE_SPEAKERS:
+        if re.fullmatch(pattern, phrase.strip(), re.IGNORECASE):
+            return name
+    return None
+
+
 # Descriptions that name one person without the name: "the North Korean leader's sister".
 EPITHETS: tuple[tuple[str, str], ...] = (
     (
