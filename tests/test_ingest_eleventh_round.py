@@ -261,3 +261,65 @@ def test_a_page_west_of_asia_keeps_an_undated_lede_undated():
 )
 def test_the_speaker_of_round_38s_phrasings(text, expected):
     assert speakers_of(text) == expected
+
+
+# Rules from round 39's errors, read after that batch's one held-out scoring.
+
+
+def test_a_launch_point_beats_a_province_that_holds_one_site():
+    # The gazetteer does not know Kwail: the place is proposed by its name.
+    gazetteer = Gazetteer(
+        [Site("tonghae", "Tonghae Launching Ground", (), "North Hamgyong", "PRK")]
+    )
+    text = (
+        "North Korea fired three missiles from the area of Kwail on Monday, which flew toward "
+        "an island off Kilju in North Hamgyong Province."
+    )
+    [launch] = launches(text, dt.date(2024, 3, 18), gazetteer)
+    assert (launch.fields["site"].site_id, launch.fields["site"].name) == (None, "Kwail")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "North Korea fired missiles from its capital Pyongyang towards the sea.",
+        "The object, fired from North Korea's mountainous northern Pyongyang area, flew east.",
+    ],
+)
+def test_a_capital_and_a_described_region_are_launch_points(words):
+    found = small_gazetteer().launch_points(words)
+    assert [m.name for m in found] == ["Pyongyang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kim Jong Un spoke of new weapons in January.\n\n"
+            "“We have seized the advantage,” said the North Korean leader in January.",
+            [("We have seized the advantage", "Kim Jong Un")],
+        ),
+        (
+            "President Donald Trump welcomed the news.\n\n"
+            "“North Korea has agreed to suspend tests,” Trump earlier wrote.",
+            [("North Korea has agreed to suspend tests", "Donald Trump")],
+        ),
+        (
+            "President-elect Ivar Lund spoke on Monday.\n\n"
+            "“The incumbent government failed,” President-elect Lund said.",
+            [("The incumbent government failed", "Ivar Lund")],
+        ),
+        (
+            "“The launch appeared to have failed,” South Korea’s Joint Chiefs of Staff was "
+            "quoted by Yonhap as saying.",
+            [("The launch appeared to have failed", "South Korea’s Joint Chiefs of Staff")],
+        ),
+        (
+            "The spacecraft, identified as “Harbor-1”, will contribute to “the readiness of "
+            "the forces”, according to North Korean state media.",
+            [("the readiness of the forces", "North Korean state media")],
+        ),
+    ],
+)
+def test_the_speaker_of_round_39s_phrasings(text, expected):
+    assert speakers_of(text) == expected

@@ -238,6 +238,7 @@ ROLE_TYPES: tuple[tuple[str, str], ...] = (
 TITLE_WORDS = frozenset(
     (
         "President",
+        "President-elect",
         "Minister",
         "Secretary",
         "Ambassador",

@@ -51,11 +51,14 @@ _LAUNCH_POINT = re.compile(
     # "from a known test site in North Pyongan province"
     r"(?:\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:area|site|location|spot|place|region|facility|airfield|airport)\s+"
     r"(?:near|in|around|of|in\s+or\s+(?:near|around)))?"
-    r"(?:\s+the\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
+    # "from its capital Pyongyang", "from North Korea's capital, Pyongyang"
+    r"(?:\s+(?:the|its|North\s+Korea[’']s)\s+(?:North\s+Korean\s+)?capital(?:\s+city)?(?:\s+of)?,?)?"
     # "from a site near the central North Korea city of Pyongsong"
     r"(?:\s+the\s+(?:[\w-]+\s+){0,4}?(?:city|town|county|village)\s+of)?"
     # "from the country's western Hwanghae province", "from the North's Hwanghae province".
     r"\s+(?:the\s+)?(?:(?:North|country|nation|North\s+Korea)[’']s\s+)?"
+    # "from North Korea's mountainous northern Jagang province"
+    r"(?:(?:mountainous|coastal|remote|inland)\s+)?"
     r"(?:(?:(?:north|south)?(?:east|west)ern|northern|southern|central)\s+)?(?P<place>[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?(?:\s+(?:[Pp]rovince|City))?)\b"
     r"(?!\s+(?:Sea|Ocean|Peninsula)\b)"
 )

@@ -1060,9 +1060,12 @@ class _Finder:
                     launch.date = day
                     self.launches[(launch.state, day)] = launch
             launch.set("time_local", hhmm, (first.start, first.end), claimant)
-        for site in self.gazetteer.find(words, offset) or self.gazetteer.launch_points(
-            words, offset
-        ):
+        found = self.gazetteer.find(words, offset)
+        # A province that holds one known site is weaker than a launch point the sentence
+        # names: "launched from the area of Pyongyang … flew toward an island off Kilju in North
+        # Hamgyong Province".
+        named = [m for m in found if not re.search(r"\bprovince$", m.text, re.IGNORECASE)]
+        for site in named or self.gazetteer.launch_points(words, offset) or found:
             launch.set("site", site, (site.start, site.end), claimant)
             break
         for match in _DISTANCE.finditer(words):

@@ -108,7 +108,10 @@ SPEAKER_NOUNS = re.compile(
 
 
 _THINGS = re.compile(
-    r"\b(?:missiles?|projectiles?|rockets?|launch(?:es)?|tests?|weapons?|warheads?)$", re.IGNORECASE
+    # "The latest launch — which the US branded …", "The spacecraft, identified as …": things.
+    r"\b(?:missiles?|projectiles?|rockets?|launch(?:es)?|tests?|weapons?|warheads?|spacecraft|"
+    r"satellites?)(?:\s*[—–-]+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -241,7 +244,16 @@ def describe(
     np: str, app: str | None, span: tuple[int, int], people: People, last_body: list[Speaker]
 ) -> Speaker | None:
     np = np.strip().rstrip(",")
-    np = re.sub(r"\s+(?:also|later|then|again|previously|[a-z]+ly)$", "", np)
+    np = re.sub(r"\s+(?:also|later|then|again|previously|earlier|[a-z]+ly)$", "", np)
+    # "said the North Korean leader in January", "Trump earlier": when, not who.
+    np = re.sub(
+        r"\s+(?:in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)(?:\s+\d{4})?|(?:last|this)\s+(?:week|month|year))$",
+        "",
+        np,
+    )
+    # "was quoted by Yonhap as saying": the outlet carried it (the name before "was" spoke).
+    np = re.sub(r"^by\s+(?=[A-Z])", "", np)
     np = re.sub(r"\s+(?:was|were|is|are)\s+(?:quoted|cited)\s+as$", "", np)
     # "…, while a NATO spokesman said", "North Korea has said": the joining word and the
     # auxiliary are not part of who spoke.

@@ -689,7 +689,7 @@ def _attribute(
     if re.match(rf"^[,.]?\s*[Ii]t\s+{VERBS}\b", after):  # ("…,” It added." as some copies print)
         # "“…,” it said.": the body named in the sentence before, else the last body quoted.
         return _body_that_spoke(text, first.start, people, bodies)
-    for pattern in (_PRONOUN, _SAID_X, _X_SAID, _SAID_DESCRIBED):
+    for pattern in (_PRONOUN, _X_WAS_QUOTED, _SAID_X, _X_SAID, _SAID_DESCRIBED):
         match = pattern.match(after)
         carried = _CARRIED.search(match[0]) or _OUTLET.search(match["np"]) if match else None
         if carried and _SAYS.search(before):
@@ -836,6 +836,11 @@ def _loose_attribution(
 
 
 _CARRIED = re.compile(r"\b(?:reported|reports)\b")
+# "“…,” South Korea's Joint Chiefs of Staff was quoted by Yonhap as saying.": the one quoted.
+_X_WAS_QUOTED = re.compile(
+    r"^[,.]?\s*(?P<np>[^,.;“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+[^,.;“”\"]{2,60}?\s+)?as\s+(?:saying|telling)\b"
+)
 # A news outlet that closes the sentence carries the words, whatever its verb: "Kim expressed
 # satisfaction, saying it was “…,” the KCNA said."
 _OUTLET = re.compile(
@@ -893,7 +898,9 @@ _NAME_ONLY = re.compile(
     "|".join(re.sub(r"(?<=[A-Za-z])-", r"\\s?[- ]", p) for p, _ in MISSILE_NAMES)
 )
 # "joint drills, dubbed “Freedom Shield 23,”": a name the words are given, not anyone's words.
-_DUBBED = re.compile(r"\b(?:dubbed|code-?named|named|titled|known\s+as)\s*[“\"‘']?$", re.I)
+_DUBBED = re.compile(
+    r"\b(?:dubbed|code-?named|named|titled|known\s+as|identified\s+as)\s*[“\"‘']?$", re.I
+)
 _TITLE_CASE = re.compile(r"[A-Z0-9][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,4}[,.]?")
 
 
