@@ -20,7 +20,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     (
         "un_action",
         r"\b(?:security council|UNSC)\b[^.]{0,80}?\b(?:resolution|adopted|meeting|session|"
-        r"met|convened|vote[ds]?)\b",
+        r"meets?|met|convened|vote[ds]?|condemn\w*)\b",
     ),
     (
         "sanctions",
@@ -28,9 +28,17 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
         r"\bsanctions\b",
     ),
     ("summit", r"\bsummit\b"),
-    ("military_exercise", r"\b(?:drills?|(?:military|joint|combined) exercises?|war games)\b"),
+    (
+        "military_exercise",
+        r"\b(?:drills?|(?:military|joint|combined) exercises?|war games|"
+        # The allies' named exercises: "the Freedom Shield exercise schedule is March 10-21".
+        r"(?:Ulchi )?Freedom (?:Shield|Guardian|Edge|Flag)|Foal Eagle|Key Resolve|"
+        r"Vigilant (?:Storm|Ace|Defense))\b",
+    ),
     ("talks", r"\b(?:talks|negotiations|meetings?)\b"),
     ("inauguration", r"\b(?:inaugurat\w+|took office|sworn in)\b"),
+    # "its sixth nuclear test on Sept. 3": a nuclear test is on the calendar as an event.
+    ("nuclear_test", r"\bnuclear (?:test|detonation|explosion|blast)s?\b(?!\s+(?:site|ban))"),
     (
         "visit",
         r"\b(?:visit(?:ed|s|ing)?|arrived in|trip to)\b|\bis in [A-Z]\w+\b[^.]{0,20}"
@@ -60,6 +68,10 @@ def _participants(words: str) -> tuple[str, ...]:
 
 
 _LAUNCH_WORDS = re.compile(r"(?:launch\w*|tests?|fired|firing)\W+(?:\w+\W+)?$", re.IGNORECASE)
+_LAUNCH_CLAUSE = re.compile(
+    r"[^.,;:]{0,60}?\b(?:conducted|fired|launched|test-fired)\b[^.,;:]{0,40}?"
+    r"\b(?:missiles?|rockets?|satellites?|projectiles?)\b"
+)
 AFTER_WINDOW, BEFORE_WINDOW, LEADING = 150, 50, 12
 
 
@@ -74,8 +86,19 @@ def _event_date(
         m
         for m in dates.find_dates(words, published, offset)
         if not _LAUNCH_WORDS.search(words[: m.start - offset])
+        # "North Korea today conducted a long-range ballistic missile test": a launch's day.
+        and not _LAUNCH_CLAUSE.match(words, m.end - offset)
     ]
     start, end = offset + keyword.start(), offset + keyword.end()
+    # "North Korea's January 6 nuclear test": the day written just before the event's name.
+    adjacent = [
+        m
+        for m in candidates
+        if m.end - offset <= keyword.start()
+        and re.fullmatch(r"(?:[’']s)?\s?", words[m.end - offset : keyword.start()])
+    ]
+    if adjacent:
+        return adjacent[-1]
     after = [m for m in candidates if start <= m.start <= end + AFTER_WINDOW]
     # A date before the keyword counts only when it opens the sentence ("On January 12, ...").
     before = [
@@ -88,6 +111,29 @@ def _event_date(
     return before[-1] if before else None
 
 
+# Words that put an event after the page's day: "ahead of the inauguration … on Jan. 20".
+_TO_COME = re.compile(
+    r"\b(?:ahead of|will|is set to|are set to|scheduled|upcoming|planned|due to|next)\b",
+    re.IGNORECASE,
+)
+
+
+def _coming(words: str, mention: dates.DateMention, published: dt.date, offset: int):
+    """An undated-year day the sentence says is still to come, in the weeks after
+    publication, keeps the publication's year ("ahead of the inauguration on Jan. 20" on a
+    page of January 6)."""
+    said = words[mention.start - offset : mention.end - offset]
+    if mention.how != "explicit date" or re.search(r"\d{4}", said) or not _TO_COME.search(words):
+        return mention
+    try:
+        ahead = mention.date.replace(year=published.year)
+    except ValueError:
+        return mention
+    if mention.date < published <= ahead <= published + dt.timedelta(days=120):
+        return dates.DateMention(mention.start, mention.end, ahead, mention.precision, mention.how)
+    return mention
+
+
 def find_events(text: str, published: dt.date) -> list[Event]:
     events: dict[tuple[str, dt.date], Event] = {}
     for sentence in all_sentences(text):
@@ -98,7 +144,10 @@ def find_events(text: str, published: dt.date) -> list[Event]:
                 continue
             nearest = _event_date(words, match, published, sentence.start)
             if nearest is None:
-                break
+                # "Sanctions have failed to stop it, and the summit on June 12 …": an undated
+                # mention of one kind leaves the sentence to the next.
+                continue
+            nearest = _coming(words, nearest, published, sentence.start)
             key = (kind, nearest.date)
             if key not in events:
                 note = None if nearest.how == "explicit date" else f"Date from {nearest.how}."
