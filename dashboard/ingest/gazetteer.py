@@ -214,20 +214,16 @@ class Gazetteer:
         key = re.sub(r" (area|county|city|province|region)$", "", key)
         return self.names.get(key) or self.romanised.get(romanisation_key(key))
 
+    def _mention(self, match: re.Match, site_id: str, offset: int) -> SiteMention:
+        """A mention of the known site `site_id` where `match` wrote it."""
+        start, end = match.start() + offset, match.end() + offset
+        return SiteMention(start, end, match[0], site_id, self.sites[site_id].name)
+
     def find(self, text: str, offset: int = 0) -> list[SiteMention]:
         """Known sites, then unknown places in "the X area" / "X County", in order of position."""
         found: list[SiteMention] = []
         for match in self._known.finditer(text):
-            site_id = self.names[_norm(match[1])]
-            found.append(
-                SiteMention(
-                    match.start() + offset,
-                    match.end() + offset,
-                    match[0],
-                    site_id,
-                    self.sites[site_id].name,
-                )
-            )
+            found.append(self._mention(match, self.names[_norm(match[1])], offset))
         taken = [(m.start - offset, m.end - offset) for m in found]
         for match in re.finditer(r"\b[A-Z][a-z’']{3,}(?:-(?:ri|ni|dong|gun))?\b", text):
             # "from Banghyeon in North Pyongan Province": a known site in the other
@@ -237,15 +233,7 @@ class Gazetteer:
                 continue
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            found.append(
-                SiteMention(
-                    match.start() + offset,
-                    match.end() + offset,
-                    match[0],
-                    site_id,
-                    self.sites[site_id].name,
-                )
-            )
+            found.append(self._mention(match, site_id, offset))
         taken = [(m.start - offset, m.end - offset) for m in found]
         for match in re.finditer(
             rf"\b(?:the\s+(?P<area>{_NAME})\s+area|(?P<county>{_NAME})\s+(?:County|county))\b",

@@ -389,11 +389,13 @@ _JOINED = re.compile(r"(?:and|while|before|after)\s+(?:also\s+)?[a-z]+(?:ing|ed)
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,.“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\w+)\b"
 )
-# "Kim was quoted by KCNA as saying, “…”": the passive names the speaker first.
-_WAS_QUOTED = re.compile(
-    r"(?:^|[.;]\s+)(?P<np>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
-    r"(?:by\s+[^,“”\"]{2,60}?\s+)?as\s+(?:saying|telling\s+\w+)\b[^“”\"]*$"
+# "Kim was quoted by KCNA as saying": the passive names the speaker first, whether it stands
+# before the quote (`_WAS_QUOTED`) or after it (`_X_WAS_QUOTED`).
+_QUOTED_BY = (
+    r"(?P<np>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+[^,“”\"]{2,60}?\s+)?as\s+(?:saying|telling\s+\w+)\b"
 )
+_WAS_QUOTED = re.compile(r"(?:^|[.;]\s+)" + _QUOTED_BY + r"[^“”\"]*$")
 
 
 # "… after Pyongyang publicly warned earlier of a “…”": a later clause with its own speaker.
@@ -837,10 +839,7 @@ def _loose_attribution(
 
 _CARRIED = re.compile(r"\b(?:reported|reports)\b")
 # "“…,” South Korea's Joint Chiefs of Staff was quoted by Yonhap as saying.": the one quoted.
-_X_WAS_QUOTED = re.compile(
-    r"^[,.]?\s*(?P<np>[^,.;“”\"]{2,80}?)\s+(?:was|were)\s+(?:quoted|cited)\s+"
-    r"(?:by\s+[^,.;“”\"]{2,60}?\s+)?as\s+(?:saying|telling)\b"
-)
+_X_WAS_QUOTED = re.compile(r"^[,.]?\s*" + _QUOTED_BY)
 # A news outlet that closes the sentence carries the words, whatever its verb: "Kim expressed
 # satisfaction, saying it was “…,” the KCNA said."
 _OUTLET = re.compile(
