@@ -1065,7 +1065,13 @@ class _Finder:
         # names: "launched from the area of Pyongyang … flew toward an island off Kilju in North
         # Hamgyong Province".
         named = [m for m in found if not re.search(r"\bprovince$", m.text, re.IGNORECASE)]
-        for site in named or self.gazetteer.launch_points(words, offset) or found:
+        # A launch point that is such a province ("fired … from North Pyongan Province") keeps
+        # the province's one site.
+        points = [
+            next((m for m in found if m.start < p.end and p.start < m.end), p)
+            for p in self.gazetteer.launch_points(words, offset)
+        ]
+        for site in named or points or found:
             launch.set("site", site, (site.start, site.end), claimant)
             break
         for match in _DISTANCE.finditer(words):
