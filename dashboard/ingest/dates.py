@@ -16,6 +16,10 @@ from dataclasses import dataclass
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The same names as they open a word in running text ("on Monday"), for other modules' patterns.
 WEEKDAY_NAMES = "|".join(day.title() for day in WEEKDAYS)
+# Month names as they are written out in running text ("in March", "in January 2021").
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -55,8 +59,7 @@ _ORDINAL_DAY = re.compile(
 _LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
 # "in March", "in March 2021": a month without a day.
 _MONTH_ONLY = re.compile(
-    r"\b[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
+    rf"\b[Ii]n\s+(?P<month>{MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?P<part>early|late|earlier|later|last)\s+(?:on\s+)?)?(?P<weekday>"

@@ -881,10 +881,15 @@ class _Finder:
             mention = dates.DateMention(found.start(), found.end(), self.published, "day", how)
             launch = self.launch(state, mention)
             self._fill_from_lede(launch)
-        elif self.undated and not self.launches and not self.behind and self._dateline_day():
+        elif (
+            self.undated
+            and not self.launches
+            and not self.behind
+            and (dateline := self._dateline_day()) is not None
+        ):
             # "SEOUL, July 4 (Yonhap) -- … North Korea fired an unidentified projectile …, the
             # JCS reported earlier": an Asian page's undated news is of its dateline's day.
-            launch = self.launch(self._lede_state(), self._dateline_day())
+            launch = self.launch(self._lede_state(), dateline)
             self._fill_from_lede(launch)
         for launch, span in self.satellite:
             # Before any launch was dated, the cue is about the article's news: a launch of

@@ -247,8 +247,7 @@ def describe(
     np = re.sub(r"\s+(?:also|later|then|again|previously|earlier|[a-z]+ly)$", "", np)
     # "said the North Korean leader in January", "Trump earlier": when, not who.
     np = re.sub(
-        r"\s+(?:in\s+(?:January|February|March|April|May|June|July|August|September|October|"
-        r"November|December)(?:\s+\d{4})?|(?:last|this)\s+(?:week|month|year))$",
+        rf"\s+(?:in\s+(?:{dates.MONTH_NAMES})(?:\s+\d{{4}})?|(?:last|this)\s+(?:week|month|year))$",
         "",
         np,
     )
