@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from ingest_helpers import FIXTURES, fixture_text
@@ -109,3 +110,52 @@ def test_training_reads_dev_articles_only(tmp_path: Path, capsys):
     trained = json.loads(out.read_text(encoding="utf-8"))["trained"]
     assert trained["dev_articles"] == 5
     assert "5 dev article(s)" in capsys.readouterr().out
+
+
+class _Scores:
+    """A stand-in for a fitted classifier: a fixed score per candidate name."""
+
+    def __init__(self, by_name: dict[str, float], candidates: list[ranking.Candidate]) -> None:
+        self.scores = [by_name.get(c.name, 0.1) for c in candidates]
+
+    def predict_proba(self, rows):
+        assert len(rows) == len(self.scores)
+        return np.array([[1 - s, s] for s in self.scores])
+
+
+def test_the_model_seeing_the_rules_overrides_them_only_above_its_threshold():
+    text = fixture_text("guessed_speaker.txt")
+    quotes = train.quotes_of("a", text, [{"quote": GUESSED, "speaker": "Jane Roe"}])
+    quote = next(q for q in quotes if q.gold_speaker == "Jane Roe")
+    assert quote.rule_speaker is None and any(c.name == "Jane Roe" for c in quote.candidates)
+    sure = _Scores({"Jane Roe": 0.93}, quote.candidates)
+    assert train._model_over_rules(sure, [quote], 0.9) == [(quote, "Jane Roe")]
+    assert train._model_over_rules(sure, [quote], 0.95) == [(quote, None)]  # the rules' choice
+    # Two features more than the plain model: the rules chose this candidate; they chose no one.
+    rows = train._seeing_rules(quote)
+    assert all(len(row) == len(ranking.FEATURES) + 2 and row[-2:] == (0.0, 1.0) for row in rows)
+    assert train._count([(quote, "Jane Roe"), (quote, None)]) == [1, 1, 2]
+
+
+def test_the_launch_check_learns_from_dev_launches_only(tmp_path: Path, capsys):
+    pytest.importorskip("sklearn", reason="ingest-train needs the train extra")
+    gold = tmp_path / "gold"
+    (gold / "texts").mkdir(parents=True)
+    (gold / "texts" / "a.txt").write_text(fixture_text("guessed_speaker.txt"), encoding="utf-8")
+    (gold / "texts" / "b.txt").write_text(fixture_text("launch_passing.txt"), encoding="utf-8")
+    # The text proposes launches on 4, 5, 11 and 12 January; the dev gold holds two of them.
+    held = [{"date_local": day} for day in ("2022-01-05", "2022-01-12")]
+    everything = held + [{"date_local": day} for day in ("2022-01-04", "2022-01-11")]
+    for n, split in enumerate(("dev", "heldout", "dev", "dev", "dev", "dev", "dev")):
+        annotation = {"article_id": f"art-{n}", "split": split, "text": "texts/b.txt"}
+        annotation |= {"published": "2022-01-14", "launches": everything if n == 1 else held}
+        (gold / f"art-{n}.yaml").write_text(yaml.safe_dump(annotation), encoding="utf-8")
+    for n in range(5):  # the speaker part of the training needs five articles with quotes
+        speech = {"article_id": f"speech-{n}", "split": "dev", "text": "texts/a.txt"}
+        row = {"quote": GUESSED, "speaker": "Jane Roe"}
+        speech |= {"published": "2026-03-05", "statements": [row]}
+        (gold / f"speech-{n}.yaml").write_text(yaml.safe_dump(speech), encoding="utf-8")
+    assert main(["ingest-train", "--gold", str(gold), "--out", str(tmp_path / "m.json")]) == 0
+    printed = capsys.readouterr().out
+    assert "launches: 24 proposed, 12 in the gold, 12 gold launches" in printed
+    assert "    0.00         12/24   of 12" in printed  # nothing dropped at 0
