@@ -175,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score with the learned speaker fallback on (see ingest --guess-speakers)",
     )
+    sub.add_argument(
+        "--agreement",
+        type=Path,
+        help="score a second annotator's files for some dev articles against the gold instead",
+    )
     sub.add_argument("--curated", type=Path, default=CURATED_DIR, help="curated YAML folder")
     sub = commands.add_parser(
         "ingest-train",
@@ -228,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         return ingest.merge_command(args.review, args.curated, args.out, args.imports)
     if args.command == "verify":
         return ingest.verify_command(args.source_id, args.file, args.curated)
+    if args.command == "ingest-eval" and args.agreement:
+        return evaluate.agreement(args.gold, args.agreement, args.curated, args.errors)
     if args.command == "ingest-eval":
         splits = (args.split,) if args.split else evaluate.SPLITS
         return evaluate.main(

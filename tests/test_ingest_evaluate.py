@@ -167,3 +167,38 @@ def test_a_state_by_its_capital_or_its_name_is_the_same_speaker():
     # Different states, and a body of a state, stay apart.
     assert not evaluate.same_speaker("Pyongyang", "Seoul")
     assert not evaluate.same_speaker("Pyongyang", "North Korean state media")
+
+
+def test_a_second_annotation_is_scored_against_the_dev_gold(tmp_path: Path, capsys):
+    gold_dir, second = tmp_path / "gold", tmp_path / "second"
+    write_gold(gold_dir, "dev", None)  # the text need not be at hand: two annotations compared
+    write_gold(gold_dir, "heldout", None)
+    data = yaml.safe_load((gold_dir / "fixture-dev.yaml").read_text(encoding="utf-8"))
+    data["statements"] = [{"quote": "We are ready", "speaker": "Jane Roe"}]
+    data["diplomatic_events"] = [{"event_type": "talks", "date_start": "2023-01-18"}]
+    (gold_dir / "fixture-dev.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    other = dict(data)
+    other["launches"] = [data["launches"][0] | {"missile_class": "unknown", "count": 2}]
+    other["statements"] = [{"quote": "We are ready", "speaker": "John Doe"}]
+    other["diplomatic_events"] = [{"event_type": "talks", "date_start": None}]
+    second.mkdir()
+    (second / "fixture-dev.yaml").write_text(yaml.safe_dump(other), encoding="utf-8")
+    assert evaluate.agreement(gold_dir, second, CURATED_DIR, errors=True) == 0
+    out = capsys.readouterr().out
+    assert "second annotation against the gold: 1 dev article(s)" in out
+    assert re.search(r"launch date\s+1\.00\s+1\.00\s+\(1/1/1\)", out)
+    assert re.search(r"launch count\s+0\.00\s+0\.00\s+\(0/1/1\)", out)
+    assert re.search(r"launch class\s+-\s+0\.00\s+\(0/0/1\)", out)  # "unknown" names no class
+    assert re.search(r"launch apogee\s+1\.00\s+1\.00\s+\(1/1/1\)", out)
+    assert re.search(r"quote text\s+1\.00\s+1\.00\s+\(1/1/1\)", out)
+    assert re.search(r"quote speaker\s+0\.00\s+0\.00\s+\(0/1/1\)", out)
+    assert re.search(r"event type\s+1\.00\s+1\.00\s+\(1/1/1\)", out)
+    assert re.search(r"event date\s+-\s+0\.00\s+\(0/0/1\)", out)  # undated: not a day
+    assert "fixture-dev: launch 2023-01-19 count: found 2, gold 1" in out
+    assert "fixture-dev: speaker: found 'John Doe', gold 'Jane Roe'" in out
+    # A second annotation of a held-out article would read it: refused, by name.
+    (second / "fixture-heldout.yaml").write_text(
+        yaml.safe_dump(other | {"article_id": "fixture-heldout"}), encoding="utf-8"
+    )
+    assert evaluate.agreement(gold_dir, second, CURATED_DIR) == 1
+    assert "fixture-heldout.yaml: no dev gold article of that id" in capsys.readouterr().out

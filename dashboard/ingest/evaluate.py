@@ -13,6 +13,10 @@ split, launches, statements and events) annotates real articles by hand. Scoring
 - events match on type, and their dates on type and date.
 Articles whose text is not at hand (seeds outside ../shared, texts not storable) are skipped
 with the reason printed. Splits `dev` and `heldout` are reported separately.
+
+`--agreement FOLDER` scores a second annotator's files for some dev articles against the gold
+with the same rules, as if they were the assistant's: how far two careful annotators agree is
+the most any tool can score against either.
 """
 
 from __future__ import annotations
@@ -331,6 +335,48 @@ def report(split: str, totals: dict[str, Tally], articles: int) -> list[str]:
             f"({t.hits}/{t.predicted}/{t.gold})"
         )
     return lines
+
+
+def as_document(annotation: dict[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
+    """A second annotation in the shape the assistant proposes, every value its own evidence."""
+    launches = []
+    for row in annotation.get("launches") or []:
+        values = _gold_launch(row, gazetteer)
+        launches.append(values | {"evidence": dict.fromkeys(values)})
+    events = [
+        {
+            "event_type": event.get("event_type"),
+            "date_start": event.get("date_start"),
+            "date_precision": "day" if event.get("date_start") else "unknown",
+        }
+        for event in annotation.get("diplomatic_events") or []
+    ]
+    statements = annotation.get("statements") or []
+    return {"launches": launches, "statements": statements, "diplomatic_events": events}
+
+
+def agreement(gold_dir: Path, second: Path, curated: Path, errors: bool = False) -> int:
+    """The second annotator's files in `second`, scored against the dev gold of the same
+    articles; an article the gold does not hold as dev is refused by name."""
+    gold = {a.article_id: a for a in load_gold(gold_dir)}
+    gazetteer = pipeline.context(curated).gazetteer
+    totals: dict[str, Tally] = defaultdict(Tally)
+    other = load_gold(second)
+    for article in other:
+        if article.article_id not in gold or gold[article.article_id].split != "dev":
+            print(f"{second / article.article_id}.yaml: no dev gold article of that id")
+            return 1
+    for article in other:
+        document = as_document(article.annotation, gazetteer)
+        for name, tally in score_article(gold[article.article_id], document, gazetteer).items():
+            totals[name].add(tally)
+        if errors:
+            for line in article_errors(gold[article.article_id], document, gazetteer):
+                print(f"{article.article_id}: {line}")
+    lines = report("dev", totals, len(other))
+    lines[0] = f"second annotation against the gold: {len(other)} dev article(s)"
+    print("\n".join(lines))
+    return 0
 
 
 def main(
