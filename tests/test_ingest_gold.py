@@ -193,6 +193,33 @@ def test_annotation_file_is_well_formed(path: Path):
     assert not found, f"{path.name}:\n  " + "\n  ".join(found)
 
 
+AGREEMENT_DIR = GOLD_DIR / "agreement"
+
+
+def agreement_files() -> list[Path]:
+    return sorted(AGREEMENT_DIR.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", agreement_files(), ids=lambda p: p.stem)
+def test_a_second_annotation_is_well_formed_and_of_a_dev_article(path: Path):
+    """The second annotator's files (`ingest-eval --agreement`) keep the gold's own contract."""
+    record = load(path)
+    found = problems(record, path.stem, GOLD_DIR, SHARED / "seeds")
+    gold = GOLD_DIR / path.name
+    if not gold.is_file() or load(gold)["split"] != "dev":
+        found.append("no dev gold article of that id: only dev articles are annotated twice")
+    elif any(record[f] != load(gold)[f] for f in ("url", "published", "publisher")):
+        found.append("url, published and publisher must be the gold article's")
+    assert not found, f"agreement/{path.name}:\n  " + "\n  ".join(found)
+
+
+def test_the_second_annotations_are_described_in_the_readme():
+    readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    assert len(agreement_files()) >= 40
+    unlisted = [p.stem for p in agreement_files() if f"`agreement/{p.stem}`" not in readme]
+    assert not unlisted, f"README does not list the second annotations of: {unlisted}"
+
+
 def test_the_set_is_large_enough_and_split():
     records = [load(path) for path in gold_files()]
     splits = [r["split"] for r in records]
