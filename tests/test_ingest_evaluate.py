@@ -202,3 +202,13 @@ def test_a_second_annotation_is_scored_against_the_dev_gold(tmp_path: Path, caps
     )
     assert evaluate.agreement(gold_dir, second, CURATED_DIR) == 1
     assert "fixture-heldout.yaml: no dev gold article of that id" in capsys.readouterr().out
+
+
+def test_the_gold_readme_states_what_the_second_annotations_score(capsys):
+    second = evaluate.GOLD_DIR / "agreement"
+    assert evaluate.agreement(evaluate.GOLD_DIR, second, CURATED_DIR) == 0
+    printed = capsys.readouterr().out.strip()
+    readme = (evaluate.GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Second annotations")[1].split("```\n")[1]
+    assert printed == block.strip()
+    assert "80 dev article(s)" in printed
