@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dashboard.ingest import evaluate, pipeline, ranking
 from dashboard.ingest.evaluate import GOLD_DIR, _norm_quote, load_gold, same_speaker
+from dashboard.ingest.gazetteer import Gazetteer
 from dashboard.ingest.statements import find_quotes, find_statements
 from dashboard.paths import CURATED_DIR
 
@@ -172,13 +173,14 @@ def choose(counts: dict[float, dict[str, list[int]]]) -> float:
 LAUNCH_FIELDS = ("time_local", "count", "missile_class", "site_id", "range_km", "apogee_km")
 
 
-def launch_rows(article: evaluate.GoldArticle, curated: Path) -> tuple[list, list[int], int]:
+def launch_rows(
+    article: evaluate.GoldArticle, curated: Path, gazetteer: Gazetteer
+) -> tuple[list, list[int], int]:
     """Each launch the assistant proposes for a dev article, described by plain features (how
     far its day lies before publication, whether the day has its own words, where in the text
     and among the article's launches it comes, which figures it has), labelled 1 when the gold
     holds a launch it pairs with; and the article's number of gold launches."""
     document = evaluate._predict(article, curated)
-    gazetteer = pipeline.context(curated).gazetteer
     annotated = article.annotation.get("launches") or []
     gold = [evaluate._gold_launch(row, gazetteer) for row in annotated]
     predicted = [evaluate._predicted_launch(record) for record in document["launches"]]
@@ -220,9 +222,10 @@ def launch_check(articles: list[evaluate.GoldArticle], curated: Path) -> list[st
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
+    gazetteer = pipeline.context(curated).gazetteer
     rows, labels, groups, gold = [], [], [], 0
     for article in articles:
-        found, right, held = launch_rows(article, curated)
+        found, right, held = launch_rows(article, curated, gazetteer)
         rows += found
         labels += right
         groups += [article.article_id] * len(found)
