@@ -389,8 +389,9 @@ def test_a_vague_number_leaves_the_count_open_whatever_follows(vague):
 
 
 def test_a_follow_up_that_names_a_single_missile_counts_one():
+    # The lede gives no number (since the twelfth round "fired the missile" would count one).
     text = (
-        "North Korea fired the missile from near Kusong on Saturday, officials said.\n\n"
+        "North Korea fired projectiles from near Kusong on Saturday, officials said.\n\n"
         "“The missile is presumed to be a Musudan intermediate-range ballistic missile,” the "
         "statement said."
     )

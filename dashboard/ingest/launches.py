@@ -94,6 +94,16 @@ _VAGUE_COUNT = re.compile(
     re.IGNORECASE,
 )
 _LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|up to|as many as)\s+$", re.IGNORECASE)
+# "launched its latest Hwasong-18 intercontinental ballistic missile", "test-fired the Hwasong-19
+# ICBM": one missile named in the singular right after the launch verb, with no number word.
+_ONE_NAMED = re.compile(
+    r"\b(?:fired|launched|test-fired|test-launched|tested)\s+(?:the|its)\s+"
+    r"(?:(?!(?:and|or|of|to|from|in|on)\b)[\w’'-]+\s+){0,4}?"
+    r"(?:missile|rocket|projectile|ICBM|IRBM|MRBM|SRBM|SLBM)\b"
+    r"(?!\s+(?:engines?|launch|launchers?|tests?|programs?|systems?|technology|sites?|bases?|units?|"
+    r"forces?|and|or)\b)",
+    re.IGNORECASE,
+)
 _EVENT_NOUN = re.compile(r"\s+(?:launch|test|firing)", re.IGNORECASE)
 
 
@@ -1045,6 +1055,8 @@ class _Finder:
                 launch.set("count", value, _span(number, offset), claimant)
         elif vague and "count" not in launch.fields:
             launch.open.add("count")
+        elif (one := _ONE_NAMED.search(words)) is not None:
+            launch.set("count", 1, _span(one, offset), claimant)
         # "just before 8 a.m." is not the time of the launch.
         times = dates.find_times(words, offset)
         times = [t for t in times if not _BEFORE.search(words[: t.start - offset])]
