@@ -129,8 +129,9 @@ def test_the_model_seeing_the_rules_overrides_them_only_above_its_threshold():
     quote = next(q for q in quotes if q.gold_speaker == "Jane Roe")
     assert quote.rule_speaker is None and any(c.name == "Jane Roe" for c in quote.candidates)
     sure = _Scores({"Jane Roe": 0.93}, quote.candidates)
-    assert train._model_over_rules(sure, [quote], 0.9) == [(quote, "Jane Roe")]
-    assert train._model_over_rules(sure, [quote], 0.95) == [(quote, None)]  # the rules' choice
+    best = train._best_seeing_rules(sure, [quote])
+    assert train._over_rules(best, 0.9) == [(quote, "Jane Roe")]
+    assert train._over_rules(best, 0.95) == [(quote, None)]  # the rules' choice
     # Two features more than the plain model: the rules chose this candidate; they chose no one.
     rows = train._seeing_rules(quote)
     assert all(len(row) == len(ranking.FEATURES) + 2 and row[-2:] == (0.0, 1.0) for row in rows)

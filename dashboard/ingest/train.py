@@ -117,19 +117,26 @@ def _count(picks: list[Pick]) -> list[int]:
     return [right, made, sum(q.gold_speaker is not None for q, _ in picks)]
 
 
-def _model_over_rules(fitted, quotes: list[Quote], threshold: float) -> list[Pick]:
-    """The model that sees the rules' choice names its best candidate when it reaches the
-    threshold; otherwise the rules' speaker stands."""
-    picks = []
+def _best_seeing_rules(fitted, quotes: list[Quote]) -> list[tuple[Quote, str | None, float]]:
+    """Each quote's best candidate by the model that sees the rules' choice, with its score."""
+    best = []
     for quote in quotes:
-        pick = quote.rule_speaker
-        if quote.candidates:
-            scores = fitted.predict_proba(_seeing_rules(quote))[:, 1]
-            best = max(range(len(scores)), key=lambda i: scores[i])
-            if scores[best] >= threshold:
-                pick = quote.candidates[best].name
-        picks.append((quote, pick))
-    return picks
+        if not quote.candidates:
+            best.append((quote, None, 0.0))
+            continue
+        scores = fitted.predict_proba(_seeing_rules(quote))[:, 1]
+        top = max(range(len(scores)), key=lambda i: scores[i])
+        best.append((quote, quote.candidates[top].name, float(scores[top])))
+    return best
+
+
+def _over_rules(best: list[tuple[Quote, str | None, float]], threshold: float) -> list[Pick]:
+    """The model's best candidate where its score reaches the threshold; elsewhere the rules'
+    speaker stands."""
+    return [
+        (quote, name if name is not None and score >= threshold else quote.rule_speaker)
+        for quote, name, score in best
+    ]
 
 
 def cross_validate(quotes: list[Quote]) -> dict[float, dict[str, list[int]]]:
@@ -145,12 +152,13 @@ def cross_validate(quotes: list[Quote]) -> dict[float, dict[str, list[int]]]:
         fitted, seeing = _fit(trained), _fit(trained, _seeing_rules)
         tested = [quotes[i] for i in test_at]
         left = [q for q in tested if q.rule_speaker is None]
+        best = _best_seeing_rules(seeing, tested)  # scored once; each threshold only cuts
         for threshold in THRESHOLDS:
             model = _as_model(fitted, threshold)
             found = {
                 "alone": _tally(tested, model),
                 "fallback": _tally(left, model),
-                "over rules": _count(_model_over_rules(seeing, tested, threshold)),
+                "over rules": _count(_over_rules(best, threshold)),
             }
             for part in parts:
                 for i, n in enumerate(found[part]):
