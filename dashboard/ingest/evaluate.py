@@ -195,6 +195,15 @@ def pair_launches(predicted: list[dict], gold: list[dict]) -> list[tuple[dict, d
     return pairs
 
 
+def launches_of(
+    annotation: dict[str, Any], document: dict[str, Any], gazetteer: Gazetteer
+) -> tuple[list[dict], list[dict]]:
+    """The launches a document proposes and the ones the annotation holds, as scored."""
+    predicted = [_predicted_launch(record) for record in document["launches"]]
+    gold = [_gold_launch(row, gazetteer) for row in annotation.get("launches") or []]
+    return predicted, gold
+
+
 def score_launches(predicted: list[dict], gold: list[dict]) -> dict[str, Tally]:
     tallies = {name: Tally() for name in LAUNCH_FIELDS}
     pairs = pair_launches(predicted, gold)
@@ -270,8 +279,7 @@ def score_article(
     article: GoldArticle, document: dict[str, Any], gazetteer: Gazetteer
 ) -> dict[str, Tally]:
     data = article.annotation
-    gold_launches = [_gold_launch(row, gazetteer) for row in data.get("launches") or []]
-    scores = score_launches([_predicted_launch(r) for r in document["launches"]], gold_launches)
+    scores = score_launches(*launches_of(data, document, gazetteer))
     scores.update(score_statements(document["statements"], data.get("statements") or []))
     scores.update(score_events(document["diplomatic_events"], data.get("diplomatic_events") or []))
     return scores
@@ -288,8 +296,7 @@ def article_errors(
     """One line per disagreement between the assistant and the gold annotation of one article."""
     data = article.annotation
     lines = []
-    predicted = [_predicted_launch(r) for r in document["launches"]]
-    gold = [_gold_launch(row, gazetteer) for row in data.get("launches") or []]
+    predicted, gold = launches_of(data, document, gazetteer)
     pairs = pair_launches(predicted, gold)
     for g in gold:
         if not any(g is pg for _, pg in pairs):

@@ -189,9 +189,7 @@ def launch_rows(
     and among the article's launches it comes, which figures it has), labelled 1 when the gold
     holds a launch it pairs with; and the article's number of gold launches."""
     document = evaluate._predict(article, curated)
-    annotated = article.annotation.get("launches") or []
-    gold = [evaluate._gold_launch(row, gazetteer) for row in annotated]
-    predicted = [evaluate._predicted_launch(record) for record in document["launches"]]
+    predicted, gold = evaluate.launches_of(article.annotation, document, gazetteer)
     paired = {id(p) for p, _ in evaluate.pair_launches(predicted, gold)}
     published = evaluate._date(article.annotation["published"])
     size = max(1, len(article.text or ""))
